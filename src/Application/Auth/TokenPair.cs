@@ -1,0 +1,3 @@
+namespace CleanBackend.Application.Auth;
+
+public sealed record TokenPair(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt);

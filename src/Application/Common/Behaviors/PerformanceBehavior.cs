@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CleanBackend.Application.Common.Behaviors;
+
+/// <summary>Warns about requests slower than <see cref="PipelineOptions.SlowRequestThresholdMs"/>.</summary>
+public sealed class PerformanceBehavior<TRequest, TResponse>(ILogger<TRequest> logger, IOptions<PipelineOptions> options)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await next();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed.TotalMilliseconds > options.Value.SlowRequestThresholdMs)
+        {
+            logger.LogWarning("Slow request {RequestName} took {ElapsedMs} ms", typeof(TRequest).Name, (long)elapsed.TotalMilliseconds);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,3 @@
+namespace CleanBackend.Application.Common.Exceptions;
+
+public sealed class NotFoundException(string message = "The resource was not found.") : Exception(message);

@@ -1,0 +1,6 @@
+namespace CleanBackend.Application.Common.Interfaces;
+
+public interface IClock
+{
+    DateTimeOffset UtcNow { get; }
+}

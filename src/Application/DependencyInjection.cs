@@ -1,0 +1,50 @@
+using System.Reflection;
+using CleanBackend.Application.Common.Behaviors;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBackend.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>MediatR, the pipeline and every handler and validator of this assembly (the feed has no DI extension packages).</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // Registration order is pipeline order, outermost first.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PerformanceBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        services.AddOptions<PipelineOptions>();
+
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : Common.Exceptions.ValidationException.FieldName(member.Name);
+
+        return services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
+    }
+
+    /// <summary>Registers every closed request handler, notification handler and validator found in <paramref name="assembly"/>.</summary>
+    public static IServiceCollection AddMediatorHandlersFrom(this IServiceCollection services, Assembly assembly)
+    {
+        Type[] handlerInterfaces = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && handlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
+
+        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly))
+        {
+            services.AddScoped(validator.InterfaceType, validator.ValidatorType);
+        }
+
+        return services;
+    }
+}

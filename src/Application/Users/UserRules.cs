@@ -1,0 +1,19 @@
+using CleanBackend.Domain.Users;
+using FluentValidation;
+
+namespace CleanBackend.Application.Users;
+
+/// <summary>Field rules shared by the use cases that accept them.</summary>
+public static class UserRules
+{
+    public static IRuleBuilderOptions<T, string> ValidUserName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty()
+            .Length(User.UserNameMinLength, User.UserNameMaxLength)
+            .Matches("^[a-zA-Z0-9_]+$").WithMessage("userName may only contain letters a-z, digits and '_'.");
+
+    public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Length(User.PasswordMinLength, User.PasswordMaxLength);
+
+    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(User.DisplayNameMaxLength).Must(s => s.Trim().Length > 0).WithMessage("displayName must not be blank.");
+}

@@ -1,0 +1,93 @@
+using CleanBackend.Application;
+using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Infrastructure.Identity;
+using CleanBackend.Infrastructure.Persistence;
+using CleanBackend.Infrastructure.Persistence.Outbox;
+using CleanBackend.Infrastructure.Time;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CleanBackend.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataFolder = Path.GetFullPath(storage.DataFolder, environment.ContentRootPath);
+        services.Configure<StorageOptions>(o => o.DataFolder = dataFolder);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton<IIdGenerator>(sp =>
+            new SnowflakeIdGenerator(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Id, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddPersistence(configuration, dataFolder);
+        services.AddIdentityAdapters(configuration, environment, dataFolder);
+        services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Database");
+        services.AddDbContext<AppDbContext>(db =>
+        {
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Database is not set."));
+            }
+            else
+            {
+                Directory.CreateDirectory(dataFolder);
+                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "cleanbackend.db")}");
+            }
+        });
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<DomainEventPublisher>();
+        services.AddScoped<OutboxDispatcher>();
+    }
+
+    private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataFolder)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var signingKey = SigningKey.Resolve(auth.SigningKey, environment, dataFolder);
+        services.AddSingleton(signingKey);
+        services.AddSingleton<JwtTokenService>();
+        services.AddSingleton<ITokenService>(sp => sp.GetRequiredService<JwtTokenService>());
+        services.AddSingleton<IPasswordHasher, FrameworkPasswordHasher>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<JwtTokenService>((bearer, tokens) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = tokens.ValidationParameters();
+                bearer.Events = new JwtBearerEvents
+                {
+                    // Browsers can't set headers on WebSocket requests, so the hub accepts the token in the query string.
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.Request.Path.StartsWithSegments("/hubs"))
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorization();
+    }
+}

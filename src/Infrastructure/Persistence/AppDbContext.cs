@@ -1,0 +1,76 @@
+using CleanBackend.Application.Common.Exceptions;
+using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Domain.Common;
+using CleanBackend.Domain.Users;
+using CleanBackend.Infrastructure.Persistence.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBackend.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGenerator ids, IClock clock, IServiceProvider services)
+    : DbContext(options), IAppDbContext
+{
+    // Handlers of raised events may add entities that raise events again; more rounds than this is a loop.
+    private const int MaxEventRounds = 8;
+
+    private readonly List<OutboxMessage> _unpublished = [];
+
+    public DbSet<User> Users => Set<User>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RetiredRefreshToken> RetiredRefreshTokens => Set<RetiredRefreshToken>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    /// <summary>Saves the changes together with the outbox rows of the domain events they raised.</summary>
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        await MoveDomainEventsToOutboxAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.IsCause(ex))
+        {
+            throw new ConflictException("That already exists.");
+        }
+    }
+
+    /// <summary>The outbox rows saved since the last call: published by the unit of work once the transaction commits.</summary>
+    public IReadOnlyList<OutboxMessage> TakeUnpublishedOutbox()
+    {
+        var taken = _unpublished.ToList();
+        _unpublished.Clear();
+        return taken;
+    }
+
+    private async Task MoveDomainEventsToOutboxAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; ; round++)
+        {
+            var raisers = ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+            if (raisers.Count == 0) return;
+            if (round == MaxEventRounds) throw new InvalidOperationException("Domain event handlers keep raising events.");
+
+            var events = raisers.SelectMany(e => e.DomainEvents).ToList();
+            raisers.ForEach(e => e.ClearDomainEvents());
+            var publisher = services.GetRequiredService<DomainEventPublisher>();
+            foreach (var domainEvent in events)
+            {
+                var message = new OutboxMessage
+                {
+                    Id = ids.NextId(),
+                    AggregateId = domainEvent.AggregateId,
+                    Type = DomainEventTypes.NameOf(domainEvent),
+                    Payload = DomainEventTypes.Serialize(domainEvent),
+                    CreatedAt = clock.UtcNow,
+                };
+                OutboxMessages.Add(message);
+                _unpublished.Add(message);
+                await publisher.PublishRaisedAsync(domainEvent, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace CleanBackend.Infrastructure.Persistence;
+
+/// <summary>Configuration section <c>Database</c>; the connection string is <c>ConnectionStrings:Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CleanBackend.Application.Common.Exceptions;
+using CleanBackend.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using ValidationException = CleanBackend.Application.Common.Exceptions.ValidationException;
+
+namespace CleanBackend.WebApi.Errors;
+
+/// <summary>Turns every exception into an RFC 9457 ProblemDetails; unexpected ones become a 500 without details.</summary>
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException v => new HttpValidationProblemDetails(v.Errors) { Status = 400, Title = "One or more validation errors occurred." },
+        DomainRuleException d => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [d.Field] = [d.Message] })
+        { Status = 400, Title = "One or more validation errors occurred." },
+        UnauthorizedException u => Problem(401, "Unauthorized", u.Message),
+        ForbiddenException f => Problem(403, "Forbidden", f.Message),
+        NotFoundException n => Problem(404, "Not Found", n.Message),
+        ConflictException c => Problem(409, "Conflict", c.Message),
+        BadHttpRequestException bad => FromBadRequest(bad),
+        _ => Problem(500, "An unexpected error occurred.", null),
+    };
+
+    private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>
+    /// Binding failures: malformed JSON, a JSON value of the wrong type, an unparsable route or query value,
+    /// a wrong content type (415) or a body over the limit (413). Field names come from the JSON path or parameter.
+    /// </summary>
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode != StatusCodes.Status400BadRequest)
+            return Problem(bad.StatusCode, bad.StatusCode switch
+            {
+                413 => "Payload Too Large",
+                415 => "Unsupported Media Type",
+                _ => "Bad Request",
+            }, bad.StatusCode == 413 ? "The request body is larger than this endpoint accepts." : bad.Message);
+
+        if (bad.InnerException is JsonException json)
+        {
+            var field = JsonPathToField(json.Path);
+            var message = field.Length == 0 ? "The request body is not valid JSON." : $"The value of '{field}' is not valid for its type.";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
+            { Status = 400, Title = "One or more validation errors occurred." };
+        }
+
+        var parameter = BindFailure().Match(bad.Message);
+        if (parameter.Success)
+        {
+            var name = parameter.Groups["name"].Value;
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [name] = [$"'{parameter.Groups["value"].Value}' is not a valid {name}."],
+            })
+            { Status = 400, Title = "One or more validation errors occurred." };
+        }
+
+        if (bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] })
+            { Status = 400, Title = "One or more validation errors occurred." };
+
+        return Problem(400, "Bad Request", "The request could not be understood.");
+    }
+
+    /// <summary>"$.mediaIds[1]" -> "mediaIds[1]"; "$" -> "".</summary>
+    private static string JsonPathToField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "" : ValidationException.FieldName(path.TrimStart('$', '.'));
+
+    [GeneratedRegex("""Failed to bind parameter "(?<type>[^ ]+) (?<name>\w+)" from "(?<value>.*)"\.""")]
+    private static partial Regex BindFailure();
+}

@@ -1,0 +1,42 @@
+using CleanBackend.Application;
+using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Infrastructure;
+using CleanBackend.Infrastructure.Persistence;
+using CleanBackend.WebApi.Endpoints;
+using CleanBackend.WebApi.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.Configure<CleanBackend.Application.Common.Behaviors.PipelineOptions>(
+    builder.Configuration.GetSection(CleanBackend.Application.Common.Behaviors.PipelineOptions.Section));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddApiErrors();
+builder.Services.AddApiJson();
+builder.Services.AddApiDocs();
+builder.Services.AddApiCors(builder.Configuration, builder.Environment);
+builder.Services.AddApiRateLimiting(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+
+app.UseMiddleware<RequestLogging>();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.UseSwagger();
+app.UseSwaggerUI();
+app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>
+public partial class Program;
