@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddOptions<PipelineOptions>();
 
+        // Stop at the first failing rule of a property: later rules may assume the earlier ones held (e.g. not null).
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : Common.Exceptions.ValidationException.FieldName(member.Name);
 

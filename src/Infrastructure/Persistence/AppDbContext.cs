@@ -1,6 +1,7 @@
 using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Domain.Common;
+using CleanBackend.Domain.Media;
 using CleanBackend.Domain.Users;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGene
     public DbSet<User> Users => Set<User>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RetiredRefreshToken> RetiredRefreshTokens => Set<RetiredRefreshToken>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -57,8 +57,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
         if (bad.InnerException is JsonException json)
         {
-            var field = JsonPathToField(json.Path);
-            var message = field.Length == 0 ? "The request body is not valid JSON." : $"The value of '{field}' is not valid for its type.";
+            // A reader error is broken JSON (blame the body); otherwise a value did not fit its field's type.
+            var field = IsSyntaxError(json) ? "" : JsonPathToField(json.Path);
+            var message = field.Length == 0 ? "The request body is not valid JSON of the expected shape." : $"The value of '{field}' is not valid for its type.";
             return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
             { Status = 400, Title = "One or more validation errors occurred." };
         }
@@ -80,6 +81,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
         return Problem(400, "Bad Request", "The request could not be understood.");
     }
+
+    private static bool IsSyntaxError(JsonException json) => json.InnerException?.GetType().Name == "JsonReaderException";
 
     /// <summary>"$.mediaIds[1]" -> "mediaIds[1]"; "$" -> "".</summary>
     private static string JsonPathToField(string? path) =>

@@ -1,3 +1,4 @@
+using CleanBackend.Domain.Media;
 using CleanBackend.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ public interface IAppDbContext
     DbSet<User> Users { get; }
     DbSet<UserSession> UserSessions { get; }
     DbSet<RetiredRefreshToken> RetiredRefreshTokens { get; }
+    DbSet<MediaFile> MediaFiles { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

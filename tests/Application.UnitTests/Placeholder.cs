@@ -1,0 +1,1 @@
+namespace CleanBackend.Application.UnitTests; public class Placeholder{}

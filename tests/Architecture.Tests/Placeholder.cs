@@ -1,0 +1,1 @@
+namespace CleanBackend.Architecture.Tests; public class Placeholder{}

@@ -1,0 +1,1 @@
+namespace CleanBackend.Domain.UnitTests; public class Placeholder{}

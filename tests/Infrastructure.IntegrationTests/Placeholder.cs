@@ -1,0 +1,1 @@
+namespace CleanBackend.Infrastructure.IntegrationTests; public class Placeholder{}
