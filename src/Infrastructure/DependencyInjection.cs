@@ -69,6 +69,8 @@ public static class DependencyInjection
         services.AddSingleton<JwtTokenService>();
         services.AddSingleton<ITokenService>(sp => sp.GetRequiredService<JwtTokenService>());
         services.AddSingleton<IPasswordHasher, FrameworkPasswordHasher>();
+        services.AddMemoryCache();
+        services.AddSingleton<ActiveSessionCache>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -85,6 +87,17 @@ public static class DependencyInjection
                         if (!string.IsNullOrEmpty(token) && context.Request.Path.StartsWithSegments("/hubs"))
                             context.Token = token;
                         return Task.CompletedTask;
+                    },
+                    // A valid signature is not enough: the session behind the token must still be active, so
+                    // logout and revocation take effect before the token expires (cached briefly, see ActiveSessionCache).
+                    OnTokenValidated = async context =>
+                    {
+                        var sessionClaim = context.Principal?.FindFirst(JwtTokenService.SessionClaim)?.Value;
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<ActiveSessionCache>();
+                        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+                        if (!long.TryParse(sessionClaim, out var sessionId)
+                            || !await sessions.IsActiveAsync(sessionId, db, context.HttpContext.RequestAborted))
+                            context.Fail("The session of this token has ended.");
                     },
                 };
             });

@@ -6,6 +6,7 @@ using CleanBackend.WebApi.Endpoints;
 using CleanBackend.WebApi.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.KeepFrameworkRequestLinesOut();
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
@@ -22,6 +23,7 @@ builder.Services.AddApiRateLimiting(builder.Configuration);
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
+await app.EnsureConfiguredAdminAsync();
 
 app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler();
@@ -35,6 +37,7 @@ app.UseSwagger();
 app.UseSwaggerUI();
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();
+app.MapUserEndpoints();
 
 app.Run();
 

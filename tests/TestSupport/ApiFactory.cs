@@ -15,6 +15,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TestSigningKey = "test-signing-key-that-is-at-least-32-bytes-long";
 
+    /// <summary>The admin every test server seeds at startup (Admin:* settings); sign in with <see cref="TestUser.AdminAsync"/>.</summary>
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "admin-password-for-tests";
+
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("cleanbackend-test-").FullName;
 
     public PostgresDatabase? Database { get; private set; }
@@ -24,6 +28,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["Auth:SigningKey"] = TestSigningKey,
         ["RateLimiting:AuthPermitsPerMinute"] = "100000",
+        ["Admin:UserName"] = AdminUserName,
+        ["Admin:Password"] = AdminPassword,
     };
 
     protected virtual bool UseSqlite => false;

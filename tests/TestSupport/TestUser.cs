@@ -28,6 +28,18 @@ public sealed record TestUser(long Id, string UserName, string AccessToken, stri
         return new TestUser(long.Parse(user.GetProperty("id").GetString()!), userName, tokens.AccessToken, tokens.RefreshToken, client);
     }
 
+    /// <summary>The admin the test server seeded (see <see cref="ApiFactory.AdminUserName"/>), signed in with a new session.</summary>
+    public static async Task<TestUser> AdminAsync(ApiFactory api)
+    {
+        var client = api.CreateHttpClient();
+        var tokens = await LogInAsync(client, ApiFactory.AdminUserName, ApiFactory.AdminPassword);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        var me = await client.GetAsync("/api/users/me");
+        await ApiAssert.StatusAsync(me, 200);
+        var user = await me.Content.ReadFromJsonAsync<JsonElement>();
+        return new TestUser(long.Parse(user.GetProperty("id").GetString()!), ApiFactory.AdminUserName, tokens.AccessToken, tokens.RefreshToken, client);
+    }
+
     public static async Task<(string AccessToken, string RefreshToken)> LogInAsync(HttpClient client, string login, string password = Password)
     {
         var response = await client.PostAsJsonAsync("/api/auth/login", new { login, password });

@@ -41,5 +41,11 @@ public sealed class UserSession : Entity
         ExpiresAt = expiresAt;
     }
 
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    /// <summary>Ends the session; revoking a revoked session changes nothing and raises nothing.</summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (RevokedAt is not null) return;
+        RevokedAt = now;
+        Raise(new UserSessionRevoked(Id, UserId));
+    }
 }

@@ -2,6 +2,17 @@ using System.Diagnostics;
 
 namespace CleanBackend.WebApi.Setup;
 
+public static class RequestLoggingSetup
+{
+    /// <summary>
+    /// The framework's own "Request starting/finished" lines print the full URL, query string included, and a hub
+    /// connection's query string carries its access_token. <see cref="RequestLogging"/> writes the request line
+    /// instead, so those are held at Warning whatever level the configuration sets for Microsoft.AspNetCore.
+    /// </summary>
+    public static ILoggingBuilder KeepFrameworkRequestLinesOut(this ILoggingBuilder logging) =>
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+}
+
 /// <summary>
 /// One structured line per request. The query string is left out on purpose: it can carry an access_token.
 /// </summary>

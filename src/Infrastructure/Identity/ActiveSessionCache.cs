@@ -1,0 +1,36 @@
+using CleanBackend.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CleanBackend.Infrastructure.Identity;
+
+/// <summary>
+/// Answers "is this session still active?" for every authenticated request, so a revoked session's access
+/// tokens stop working before they expire.
+/// Trade-off: the answer is cached in memory for <see cref="TimeToLive"/>, which saves a database round trip
+/// per request. The node that revokes a session forgets its entry at once (see <see cref="SessionRevokedCacheEviction"/>),
+/// so there the token stops working immediately; other nodes may accept it for up to <see cref="TimeToLive"/> longer.
+/// A shorter TTL narrows that window at the price of more queries; a few seconds is far below the access-token lifetime.
+/// </summary>
+public sealed class ActiveSessionCache(IMemoryCache cache, TimeProvider time)
+{
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
+
+    public async Task<bool> IsActiveAsync(long sessionId, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(Key(sessionId), out bool active)) return active;
+
+        var session = await db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new { s.RevokedAt, s.ExpiresAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        // Compared here rather than in SQL: SQLite can't compare DateTimeOffset values.
+        active = session is not null && session.RevokedAt is null && session.ExpiresAt > time.GetUtcNow();
+        cache.Set(Key(sessionId), active, TimeToLive);
+        return active;
+    }
+
+    public void Forget(long sessionId) => cache.Remove(Key(sessionId));
+
+    private static string Key(long sessionId) => $"session-active:{sessionId}";
+}
