@@ -15,6 +15,7 @@
 # Optional knobs:
 #   CLEANBACKEND_SOLUTION        solution file (default CleanBackend.sln, else CleanBackend.slnx)
 #   CLEANBACKEND_TEST_RESULTS    keep .trx files under this dir (default: temp dir, removed)
+#   CLEANBACKEND_TEST_HANG_TIMEOUT  per-test hang limit for --blame-hang-timeout (default 10m)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,11 +27,15 @@ done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE=1
+# No MSBuild worker nodes / build server left running after the script ends.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
 # Every way out ends with the summary line and leaves no server running.
 on_exit() {
   local rc=$?
-  trap - EXIT INT TERM
+  # A second Ctrl-C must not cut the cleanup short and leave servers behind.
+  trap '' INT TERM
+  trap - EXIT
   stop_all_quietly
   if [[ -z $SUMMARY_PRINTED ]]; then
     print_phase_times
@@ -78,12 +83,12 @@ build_solution() {
 
 run_tests() {
   local results=$1; shift
-  # --blame-hang-timeout: a hung test is killed after 10 min instead of
-  # eating the CI budget (no dump: it is big and nobody collects it).
+  # --blame-hang-timeout: a hung test is killed (default after 10 min) instead
+  # of eating the CI budget (no dump: it is big and nobody collects it).
   # A non-zero exit (failed tests) is expected: the .trx files decide.
   run_in_group dotnet test "$SOLUTION" -c Release --no-build \
     --logger "trx;LogFilePrefix=r" --results-directory "$results" \
-    --blame-hang-timeout 10m --blame-hang-dump-type none \
+    --blame-hang-timeout "${CLEANBACKEND_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none \
     "$@" 2>&1 || DOTNET_TEST_RC=$?
 }
 
@@ -130,6 +135,8 @@ main() {
     # was aborted, so some tests may never have reported. Not a success.
     warn "dotnet test exited with code $DOTNET_TEST_RC but no test failed: run aborted? counted as 1 failure"
     failed=1
+  elif ((passed + failed == 0)); then
+    warn "no test ran (wrong --filter?)"
   fi
   [[ -n ${CLEANBACKEND_TEST_RESULTS:-} ]] && log "test results kept in $results"
   finish "$passed" "$failed"

@@ -71,7 +71,6 @@ run_in_group() {
 kill_child_group() {
   [[ -n $CHILD_PGID ]] || return 0
   kill -TERM -- "-$CHILD_PGID" 2>/dev/null || true
-
   for _ in {1..50}; do
     kill -0 -- "-$CHILD_PGID" 2>/dev/null || break
     sleep 0.1

@@ -21,14 +21,17 @@ free_port() {
 s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# initdb refuses to run as root: run PostgreSQL as the "postgres" user then.
-# cd into the data dir so it never complains about an unreadable cwd.
+# Run a PostgreSQL tool, as the "postgres" user when we are root (initdb
+# refuses root), with its output appended to $PG_DIR/tools.log. cd into the
+# data dir so it never complains about an unreadable cwd.
+# The redirection sits on the subshell, not on the function call: bash applies
+# a function call's redirections in the main shell, and a Ctrl-C trap running
+# meanwhile would print into the log instead of the console.
 as_pg_user() {
-  if ((EUID == 0)); then
-    (cd "$PG_DIR" && runuser -u postgres -- "$@")
-  else
-    (cd "$PG_DIR" && "$@")
-  fi
+  (
+    cd "$PG_DIR" || exit 1
+    if ((EUID == 0)); then exec runuser -u postgres -- "$@"; else exec "$@"; fi
+  ) >>"$PG_DIR/tools.log" 2>&1
 }
 
 start_postgres() {
@@ -40,8 +43,8 @@ start_postgres() {
   local locale_opt=(--locale=C.UTF-8)
   locale -a 2>/dev/null | grep -qix 'c.utf-\?8' || locale_opt=(--no-locale)
   if ! as_pg_user "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 \
-      "${locale_opt[@]}" --no-sync >"$PG_DIR/initdb.log" 2>&1; then
-    cat "$PG_DIR/initdb.log" >&2
+      "${locale_opt[@]}" --no-sync; then
+    cat "$PG_DIR/tools.log" >&2
     return 1
   fi
   local attempt
@@ -51,20 +54,20 @@ start_postgres() {
     # max_connections: every test database has its own Npgsql pool.
     if as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
         -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null; then
+        start; then
       log "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PG_DIR)"
       return 0
     fi
     warn "PostgreSQL did not start on port $PG_PORT (attempt $attempt/3):"
-    tail -n 20 "$PG_DIR/server.log" >&2 || true
+    tail -n 20 "$PG_DIR/tools.log" "$PG_DIR/server.log" >&2 || true
   done
   return 1
 }
 
 stop_postgres() {
   [[ -n $PG_DIR && -f $PG_DIR/data/postmaster.pid ]] || return 0
-  as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1 ||
-    as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 30 stop ||
+    as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop || true
 }
 
 redis_ping() { # redis_ping PORT: true when the server answers +PONG
@@ -80,7 +83,7 @@ start_redis() {
   command -v redis-server >/dev/null || { warn "redis-server not installed"; return 1; }
   REDIS_DIR=$WORK_DIR/redis
   mkdir -p "$REDIS_DIR"
-  local attempt i
+  local attempt
   for attempt in 1 2 3; do
     REDIS_PORT=$(free_port)
     # No persistence: tests must not depend on data surviving a restart.
@@ -101,7 +104,7 @@ start_redis() {
 }
 
 stop_redis() {
-  local pid i
+  local pid
   [[ -n $REDIS_DIR && -f $REDIS_DIR/redis.pid ]] || return 0
   pid=$(cat "$REDIS_DIR/redis.pid" 2>/dev/null) || return 0
   [[ $pid =~ ^[0-9]+$ ]] || return 0

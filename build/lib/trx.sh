@@ -4,7 +4,8 @@
 # passed = sum of <Counters passed>, failed = sum of (total - passed): every
 # result that did not pass counts as failed, including outcome NotExecuted
 # (xunit Skip): skipped tests are not allowed in this project. A .trx that
-# cannot be parsed counts as one failure.
+# cannot be parsed counts as one failure, so does an aborted run (test host
+# crash, or a test killed by --blame-hang-timeout).
 
 # summarize_trx RESULTS_DIR COUNTS_FILE: prints failed tests, writes "PASSED FAILED TRX_FILES".
 summarize_trx() {
@@ -50,11 +51,30 @@ for path in files:
     failed += file_total - file_passed
     # Run-level errors, e.g. "Test host process crashed" or blame hang aborts.
     # (xunit also copies each "[FAIL]" console line here: already listed above.)
+    # An aborted run counts as one failure: its unfinished tests have no result.
     for info in root.iter(NS + "RunInfo"):
         text = info.find(NS + "Text")
         text = text.text if text is not None else ""
-        if info.get("outcome") == "Error" and not re.match(r"\s*\[xUnit\.net [^]]*\].*\[FAIL\]\s*$", text):
-            problems.append(("RunError", os.path.basename(path), first_lines(text, 3)))
+        if info.get("outcome") != "Error" or re.match(r"\s*\[xUnit\.net [^]]*\].*\[FAIL\]\s*$", text):
+            continue
+        aborted = "run was aborted" in text.lower()
+        failed += 1 if aborted else 0
+        problems.append(("RunAborted" if aborted else "RunError", os.path.basename(path), first_lines(text, 3)))
+
+# Blame's Sequence_*.xml names the tests that started but never finished
+# (killed by --blame-hang-timeout, or running when the test host crashed).
+# Listed only: the aborted run above already counts as a failure.
+seen = set()   # blame copies each sequence file to two places
+for path in glob.glob(os.path.join(results_dir, "**", "Sequence_*.xml"), recursive=True):
+    if os.path.basename(path) in seen:
+        continue
+    seen.add(os.path.basename(path))
+    try:
+        for t in ET.parse(path).getroot().iter("Test"):
+            if t.get("Completed") == "False":
+                problems.append(("Unfinished (hung or crashed the test host)", t.get("Name", "?"), ""))
+    except ET.ParseError:
+        pass
 
 if problems:
     print(f"---- {len(problems)} problem(s) ----")
