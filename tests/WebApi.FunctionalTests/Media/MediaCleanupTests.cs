@@ -1,0 +1,67 @@
+using System.Net;
+using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Application.Media;
+using CleanBackend.TestSupport;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBackend.WebApi.FunctionalTests.Media;
+
+public sealed class MediaCleanupTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Cleanup_deletes_unused_uploads_older_than_a_day_with_their_files_and_keeps_used_and_recent_ones()
+    {
+        var user = await TestUser.CreateAsync(api);
+        var oldUnused = new[] { await UploadAsync(user), await UploadAsync(user), await UploadAsync(user) };
+        var oldUsed = await UploadAsync(user);
+        var recentUnused = await UploadAsync(user);
+
+        // Snowflake ids carry their creation time: giving a row an id from two days ago makes it two days old.
+        var twoDaysAgo = api.Services.GetRequiredService<IIdGenerator>().MinIdAt(DateTimeOffset.UtcNow.AddDays(-2));
+        foreach (var (media, index) in oldUnused.Append(oldUsed).Select((m, i) => (m, i)))
+            await MakeOldAsync(media, twoDaysAgo + index);
+        await api.Database!.ExecuteAsync($"UPDATE \"MediaFiles\" SET \"PostId\" = 4242 WHERE \"Id\" = {twoDaysAgo + oldUnused.Length}");
+
+        // A batch size of 2 makes the three old unused uploads take two batches.
+        var deleted = await SendAsync(new DeleteUnusedMediaCommand(BatchSize: 2));
+
+        Assert.Equal(3, deleted);
+        Assert.Equal(2L, await api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM \"MediaFiles\""));
+        var anonymous = api.CreateHttpClient();
+        foreach (var gone in oldUnused)
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(gone.Url)).StatusCode);
+        await ApiAssert.StatusAsync(await anonymous.GetAsync(oldUsed.Url), 200);
+        await ApiAssert.StatusAsync(await anonymous.GetAsync(recentUnused.Url), 200);
+
+        Assert.Equal(0, await SendAsync(new DeleteUnusedMediaCommand()));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public async Task Cleanup_rejects_a_batch_size_out_of_range(int batchSize)
+    {
+        var error = await Assert.ThrowsAsync<Application.Common.Exceptions.ValidationException>(
+            () => SendAsync(new DeleteUnusedMediaCommand(batchSize)));
+
+        Assert.Contains("batchSize", error.Errors.Keys);
+    }
+
+    private async Task<int> SendAsync(DeleteUnusedMediaCommand command)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    private static async Task<Uploaded> UploadAsync(TestUser user)
+    {
+        var media = await MediaUpload.UploadAsync(user.Client, TestImages.Png(2, 2));
+        return new Uploaded(long.Parse(media.GetProperty("id").GetString()!), media.GetProperty("url").GetString()!);
+    }
+
+    private Task MakeOldAsync(Uploaded media, long oldId) =>
+        api.Database!.ExecuteAsync($"UPDATE \"MediaFiles\" SET \"Id\" = {oldId} WHERE \"Id\" = {media.Id}");
+
+    private sealed record Uploaded(long Id, string Url);
+}

@@ -1,0 +1,32 @@
+using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Application.Media;
+using CleanBackend.Infrastructure.Persistence;
+using CleanBackend.TestSupport;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBackend.WebApi.FunctionalTests.Media;
+
+/// <summary>The embedded default: uploads, serving and cleanup work on SQLite too.</summary>
+public sealed class MediaOnSqliteTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
+{
+    [Fact]
+    public async Task Upload_serve_and_cleanup_work_on_sqlite()
+    {
+        var user = await TestUser.CreateAsync(api);
+        var old = await MediaUpload.UploadAsync(user.Client, TestImages.WebP(2, 3));
+        var recent = await MediaUpload.UploadAsync(user.Client, TestImages.Gif(4, 5));
+        await ApiAssert.StatusAsync(await user.Client.GetAsync(old.GetProperty("url").GetString()), 200);
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var oldId = scope.ServiceProvider.GetRequiredService<IIdGenerator>().MinIdAt(DateTimeOffset.UtcNow.AddDays(-2));
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlAsync(
+            $"UPDATE \"MediaFiles\" SET \"Id\" = {oldId} WHERE \"Id\" = {long.Parse(old.GetProperty("id").GetString()!)}");
+
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DeleteUnusedMediaCommand()));
+
+        await ApiAssert.ProblemAsync(await user.Client.GetAsync(old.GetProperty("url").GetString()), 404);
+        await ApiAssert.StatusAsync(await user.Client.GetAsync(recent.GetProperty("url").GetString()), 200);
+    }
+}
