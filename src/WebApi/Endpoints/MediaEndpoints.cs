@@ -22,6 +22,10 @@ public static class MediaEndpoints
             })
             .WithTags("Media")
             .WithSummary("Upload an image (JPEG, PNG, GIF or WebP, at most 4 MB) as the multipart/form-data part 'file'")
+            .WithDescription("The type is recognised from the content; the part's file name and declared type are ignored. "
+                + "413 when the file is over 4 MB or the body over the limit; 415 when the content is not one of the four "
+                + "formats or the body is not multipart/form-data; 400 (field 'file') when the part is missing, empty, "
+                + "named otherwise or not alone, or the multipart body is malformed.")
             // Checked before the body is read, so an anonymous client can't make the server read megabytes.
             .RequireAuthorization()
             // SingleFileUpload enforces MaxUploadBodyBytes itself so that the 413 reaches the client (see there); lifting
