@@ -1,9 +1,7 @@
 using System.Net;
-using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Media;
 using CleanBackend.TestSupport;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
+using ValidationException = CleanBackend.Application.Common.Exceptions.ValidationException;
 
 namespace CleanBackend.WebApi.FunctionalTests.Media;
 
@@ -16,15 +14,13 @@ public sealed class MediaCleanupTests(ApiFactory api) : IClassFixture<ApiFactory
         var oldUnused = new[] { await UploadAsync(user), await UploadAsync(user), await UploadAsync(user) };
         var oldUsed = await UploadAsync(user);
         var recentUnused = await UploadAsync(user);
-
-        // Snowflake ids carry their creation time: giving a row an id from two days ago makes it two days old.
-        var twoDaysAgo = api.Services.GetRequiredService<IIdGenerator>().MinIdAt(DateTimeOffset.UtcNow.AddDays(-2));
-        foreach (var (media, index) in oldUnused.Append(oldUsed).Select((m, i) => (m, i)))
-            await MakeOldAsync(media, twoDaysAgo + index);
-        await api.Database!.ExecuteAsync($"UPDATE \"MediaFiles\" SET \"PostId\" = 4242 WHERE \"Id\" = {twoDaysAgo + oldUnused.Length}");
+        for (var i = 0; i < oldUnused.Length; i++) await OldUploads.MakeOldAsync(api, oldUnused[i].Id, TimeSpan.FromDays(2), i);
+        var oldUsedId = await OldUploads.MakeOldAsync(api, oldUsed.Id, TimeSpan.FromDays(2), oldUnused.Length);
+        // No Posts table exists on this branch; once posts land, attach through POST /api/posts {mediaIds} instead.
+        await api.Database!.ExecuteAsync($"UPDATE \"MediaFiles\" SET \"PostId\" = 4242 WHERE \"Id\" = {oldUsedId}");
 
         // A batch size of 2 makes the three old unused uploads take two batches.
-        var deleted = await SendAsync(new DeleteUnusedMediaCommand(BatchSize: 2));
+        var deleted = await OldUploads.RunCleanupAsync(api, new DeleteUnusedMediaCommand(BatchSize: 2));
 
         Assert.Equal(3, deleted);
         Assert.Equal(2L, await api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM \"MediaFiles\""));
@@ -34,7 +30,7 @@ public sealed class MediaCleanupTests(ApiFactory api) : IClassFixture<ApiFactory
         await ApiAssert.StatusAsync(await anonymous.GetAsync(oldUsed.Url), 200);
         await ApiAssert.StatusAsync(await anonymous.GetAsync(recentUnused.Url), 200);
 
-        Assert.Equal(0, await SendAsync(new DeleteUnusedMediaCommand()));
+        Assert.Equal(0, await OldUploads.RunCleanupAsync(api, new DeleteUnusedMediaCommand()));
     }
 
     [Theory]
@@ -42,16 +38,9 @@ public sealed class MediaCleanupTests(ApiFactory api) : IClassFixture<ApiFactory
     [InlineData(10_001)]
     public async Task Cleanup_rejects_a_batch_size_out_of_range(int batchSize)
     {
-        var error = await Assert.ThrowsAsync<Application.Common.Exceptions.ValidationException>(
-            () => SendAsync(new DeleteUnusedMediaCommand(batchSize)));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => OldUploads.RunCleanupAsync(api, new DeleteUnusedMediaCommand(batchSize)));
 
         Assert.Contains("batchSize", error.Errors.Keys);
-    }
-
-    private async Task<int> SendAsync(DeleteUnusedMediaCommand command)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
     private static async Task<Uploaded> UploadAsync(TestUser user)
@@ -59,9 +48,6 @@ public sealed class MediaCleanupTests(ApiFactory api) : IClassFixture<ApiFactory
         var media = await MediaUpload.UploadAsync(user.Client, TestImages.Png(2, 2));
         return new Uploaded(long.Parse(media.GetProperty("id").GetString()!), media.GetProperty("url").GetString()!);
     }
-
-    private Task MakeOldAsync(Uploaded media, long oldId) =>
-        api.Database!.ExecuteAsync($"UPDATE \"MediaFiles\" SET \"Id\" = {oldId} WHERE \"Id\" = {media.Id}");
 
     private sealed record Uploaded(long Id, string Url);
 }

@@ -1,10 +1,5 @@
-using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Media;
-using CleanBackend.Infrastructure.Persistence;
 using CleanBackend.TestSupport;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBackend.WebApi.FunctionalTests.Media;
 
@@ -19,13 +14,9 @@ public sealed class MediaOnSqliteTests(SqliteApiFactory api) : IClassFixture<Sql
         var recent = await MediaUpload.UploadAsync(user.Client, TestImages.Gif(4, 5));
         await ApiAssert.StatusAsync(await user.Client.GetAsync(old.GetProperty("url").GetString()), 200);
 
-        await using var scope = api.Services.CreateAsyncScope();
-        var oldId = scope.ServiceProvider.GetRequiredService<IIdGenerator>().MinIdAt(DateTimeOffset.UtcNow.AddDays(-2));
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlAsync(
-            $"UPDATE \"MediaFiles\" SET \"Id\" = {oldId} WHERE \"Id\" = {long.Parse(old.GetProperty("id").GetString()!)}");
+        await OldUploads.MakeOldAsync(api, long.Parse(old.GetProperty("id").GetString()!), TimeSpan.FromDays(2));
 
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DeleteUnusedMediaCommand()));
-
+        Assert.Equal(1, await OldUploads.RunCleanupAsync(api, new DeleteUnusedMediaCommand()));
         await ApiAssert.ProblemAsync(await user.Client.GetAsync(old.GetProperty("url").GetString()), 404);
         await ApiAssert.StatusAsync(await user.Client.GetAsync(recent.GetProperty("url").GetString()), 200);
     }
