@@ -1,6 +1,7 @@
 using CleanBackend.Application;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Identity;
+using CleanBackend.Infrastructure.Media;
 using CleanBackend.Infrastructure.Persistence;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using CleanBackend.Infrastructure.Time;
@@ -32,6 +33,7 @@ public static class DependencyInjection
             new SnowflakeIdGenerator(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Id, sp.GetRequiredService<TimeProvider>()));
 
         services.AddPersistence(configuration, dataFolder);
+        services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
         services.AddIdentityAdapters(configuration, environment, dataFolder);
         services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);

@@ -38,6 +38,7 @@ app.UseSwaggerUI();
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
+app.MapMediaEndpoints();
 
 app.Run();
 

@@ -35,6 +35,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         ForbiddenException f => Problem(403, "Forbidden", f.Message),
         NotFoundException n => Problem(404, "Not Found", n.Message),
         ConflictException c => Problem(409, "Conflict", c.Message),
+        PayloadTooLargeException p => Problem(413, "Payload Too Large", p.Message),
+        UnsupportedMediaTypeException m => Problem(415, "Unsupported Media Type", m.Message),
         BadHttpRequestException bad => FromBadRequest(bad),
         _ => Problem(500, "An unexpected error occurred.", null),
     };

@@ -26,5 +26,6 @@ public sealed class UnhandledExceptionBehavior<TRequest, TResponse>(ILogger<TReq
 
     private static bool IsExpected(Exception ex) => ex is ValidationException or NotFoundException
         or ConflictException or ForbiddenException or UnauthorizedException or OperationCanceledException
+        or PayloadTooLargeException or UnsupportedMediaTypeException
         or Domain.Common.DomainRuleException;
 }
