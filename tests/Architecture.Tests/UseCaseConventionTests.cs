@@ -1,0 +1,73 @@
+using CleanBackend.Application.Common.Messaging;
+using FluentValidation;
+using MediatR;
+
+namespace CleanBackend.Architecture.Tests;
+
+/// <summary>Every use case is a command or query with exactly one handler, and input that can be wrong is validated.</summary>
+public sealed class UseCaseConventionTests
+{
+    /// <summary>
+    /// Requests that carry input but deliberately have no validator, each with the reason.
+    /// Requests whose properties are all ids need no entry (see <see cref="OnlyIds"/>).
+    /// </summary>
+    private static readonly Dictionary<Type, string> WithoutValidator = [];
+
+    private static readonly Type[] RequestTypes = Layers.Application.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && Implements(t, typeof(IRequest<>)))
+        .ToArray();
+
+    private static readonly Type[] HandlerTypes = new[] { Layers.Application, Layers.Infrastructure }
+        .SelectMany(a => a.GetTypes())
+        .Where(t => t is { IsClass: true, IsAbstract: false })
+        .ToArray();
+
+    private static bool Implements(Type type, Type openGeneric) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == openGeneric);
+
+    /// <summary>Ids are bound from the route: a value that is not a number never reaches the pipeline; an unknown one is a 404.</summary>
+    private static bool OnlyIds(Type request) =>
+        request.GetProperties().All(p => p.PropertyType == typeof(long) || p.PropertyType == typeof(long?));
+
+    [Fact]
+    public void Every_request_is_a_command_or_a_query()
+    {
+        Assert.NotEmpty(RequestTypes);
+
+        var neither = RequestTypes.Where(t => !Implements(t, typeof(ICommand<>)) && !Implements(t, typeof(IQuery<>)));
+
+        Assert.Empty(neither);
+    }
+
+    [Fact]
+    public void Every_request_has_exactly_one_handler()
+    {
+        var handlerCounts = RequestTypes.ToDictionary(t => t, t => HandlerTypes.Count(h => h.GetInterfaces().Any(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) && i.GetGenericArguments()[0] == t)));
+
+        Assert.Empty(handlerCounts.Where(c => c.Value != 1).Select(c => $"{c.Key.Name}: {c.Value} handlers"));
+    }
+
+    [Fact]
+    public void Every_request_with_input_has_a_validator()
+    {
+        var validated = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
+            .Select(v => v.InterfaceType.GetGenericArguments()[0])
+            .ToHashSet();
+
+        var unvalidated = RequestTypes
+            .Where(t => t.GetProperties().Length > 0 && !OnlyIds(t) && !validated.Contains(t) && !WithoutValidator.ContainsKey(t))
+            .Select(t => t.Name);
+
+        Assert.Empty(unvalidated);
+    }
+
+    [Fact]
+    public void Listed_exceptions_are_still_needed()
+    {
+        var validated = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
+            .Select(v => v.InterfaceType.GetGenericArguments()[0]);
+
+        Assert.Empty(WithoutValidator.Keys.Intersect(validated).Select(t => t.Name));
+    }
+}
