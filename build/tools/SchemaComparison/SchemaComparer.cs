@@ -13,9 +13,9 @@ public static class SchemaComparer
     {
         var differences = new List<SchemaDifference>();
         foreach (var table in expected.Tables.Where(t => actual.Find(t.Name) is null))
-            differences.Add(new SchemaDifference(table.Name, "table", Quote(table.Name), DifferenceKind.Missing, Describe(table), null));
+            differences.Add(new SchemaDifference(table.Name, "table", table.Name, DifferenceKind.Missing, Describe(table), null));
         foreach (var table in actual.Tables.Where(t => expected.Find(t.Name) is null))
-            differences.Add(new SchemaDifference(table.Name, "table", Quote(table.Name), DifferenceKind.Extra, null, Describe(table)));
+            differences.Add(new SchemaDifference(table.Name, "table", table.Name, DifferenceKind.Extra, null, Describe(table)));
 
         foreach (var table in expected.Tables)
         {
@@ -34,11 +34,11 @@ public static class SchemaComparer
     {
         if (differences.Count == 0) return $"{actualName} matches {expectedName}.";
         var report = new StringBuilder()
-            .AppendLine($"{actualName} differs from {expectedName} in {differences.Count} place(s) ")
+            .AppendLine($"{actualName} differs from {expectedName} in {differences.Count} place(s)")
             .AppendLine($"(missing = {expectedName} has it and {actualName} lacks it; extra = the other way round):");
         foreach (var table in differences.GroupBy(d => d.Table))
         {
-            report.AppendLine($"  table {Quote(table.Key)}:");
+            report.AppendLine($"  table \"{table.Key}\":");
             foreach (var difference in table) report.AppendLine($"    {difference}");
         }
         return report.ToString();
@@ -55,19 +55,17 @@ public static class SchemaComparer
         var expectedByKey = expected.ToDictionary(key);
         foreach (var wanted in expected)
         {
-            var name = Quote(key(wanted));
+            var name = key(wanted);
             if (!actualByKey.TryGetValue(key(wanted), out var found))
                 differences.Add(new SchemaDifference(table, item, name, DifferenceKind.Missing, wanted.ToString(), null));
             else if (wanted.ToString() != found.ToString())
                 differences.Add(new SchemaDifference(table, item, name, DifferenceKind.Changed, wanted.ToString(), found.ToString()));
         }
         foreach (var extra in actual.Where(a => !expectedByKey.ContainsKey(key(a))))
-            differences.Add(new SchemaDifference(table, item, Quote(key(extra)), DifferenceKind.Extra, null, extra.ToString()));
+            differences.Add(new SchemaDifference(table, item, key(extra), DifferenceKind.Extra, null, extra.ToString()));
     }
 
     private static IReadOnlyList<T> OneOrNone<T>(T? value) where T : class => value is null ? [] : [value];
-
-    private static string Quote(string name) => name.Length == 0 || name.StartsWith('(') ? name : $"\"{name}\"";
 
     private static string Describe(TableSchema table) =>
         $"{table.Columns.Count} column(s) ({string.Join(", ", table.Columns.Select(c => c.Name))}), {table.Indexes.Count} index(es)";

@@ -14,6 +14,7 @@ public enum DifferenceKind
 
 /// <summary>One way two schemas differ, e.g. a missing index or a column whose nullability differs.</summary>
 /// <param name="Item">"table", "column", "primary key", "foreign key", "index" or "check constraint".</param>
+/// <param name="Name">The item's name; a foreign key's <see cref="ForeignKeySchema.Key"/>; empty for the primary key.</param>
 public sealed record SchemaDifference(string Table, string Item, string Name, DifferenceKind Kind, string? Expected, string? Actual)
 {
     public override string ToString() => Kind switch
@@ -23,5 +24,5 @@ public sealed record SchemaDifference(string Table, string Item, string Name, Di
         _ => $"{Label} differs: expected {Expected}, actual {Actual}",
     };
 
-    private string Label => Name.Length == 0 ? Item : $"{Item} {Name}";
+    private string Label => Name.Length == 0 ? Item : Item == "foreign key" ? $"{Item} {Name}" : $"{Item} \"{Name}\"";
 }

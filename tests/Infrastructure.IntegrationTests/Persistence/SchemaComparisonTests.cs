@@ -79,19 +79,19 @@ public sealed class SchemaComparisonTests
 
         var differences = SchemaComparer.Compare(model, drifted);
 
-        var found = differences.Select(d => $"{d.Kind} {d.Item} {d.Table}.{d.Name}").Order().ToList();
+        var found = differences.Select(d => $"{d.Kind} {d.Item} {d.Table}: {d.Name}").Order().ToList();
         List<string> expected =
         [
-            "Extra column Users.\"Nickname\"",
-            "Extra index Users.\"IX_Users_Email\"",
-            "Extra table Leftovers.\"Leftovers\"",
-            "Missing index Users.\"IX_Users_UserName\"",
-            "Missing table MediaFiles.\"MediaFiles\"",
+            "Extra column Users: Nickname",
+            "Extra index Users: IX_Users_Email",
+            "Extra table Leftovers: Leftovers",
+            "Missing index Users: IX_Users_UserName",
+            "Missing table MediaFiles: MediaFiles",
         ];
         if (provider == DatabaseProvider.Postgres)
         {
-            expected.Add("Changed column Users.\"DisplayName\"");
-            expected.Add("Changed foreign key UserSessions.(UserId) -> Users");
+            expected.Add("Changed column Users: DisplayName");
+            expected.Add("Changed foreign key UserSessions: (UserId) -> Users");
         }
         Assert.Equal(expected.Order(), found);
         string[] affected = provider == DatabaseProvider.Postgres
@@ -102,5 +102,22 @@ public sealed class SchemaComparisonTests
         var report = SchemaComparer.Format(differences, "the model", "the database");
         Assert.Contains("missing index \"IX_Users_UserName\": UNIQUE (UserName)", report);
         Assert.Contains("extra column \"Nickname\"", report);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task Create_script_statements_of_a_table_are_its_create_table_and_its_indexes(DatabaseProvider provider)
+    {
+        await using var database = await ScratchDatabase.CreateAsync(provider);
+        await using var services = new AppServices(database);
+        var script = await services.WithDbAsync(db => Task.FromResult(db.Database.GenerateCreateScript()));
+
+        var statements = CreateScriptStatements.For(script, ["UserSessions"]);
+
+        Assert.Equal(3, statements.Count);
+        Assert.StartsWith("CREATE TABLE \"UserSessions\" (", statements[0]);
+        Assert.Contains("REFERENCES \"Users\" (\"Id\") ON DELETE CASCADE", statements[0]);
+        Assert.All(statements.Skip(1), s => Assert.Matches("^CREATE (UNIQUE )?INDEX \"IX_UserSessions_\\w+\" ON \"UserSessions\"", s));
     }
 }
