@@ -35,6 +35,8 @@ public sealed class UnhandledExceptionBehaviorTests
         new ForbiddenException(),
         new UnauthorizedException(),
         new DomainRuleException("mediaIds", "already used"),
+        new PayloadTooLargeException("too big"),
+        new UnsupportedMediaTypeException("not an image"),
         new OperationCanceledException(),
         new TaskCanceledException(),
     };
