@@ -3,6 +3,7 @@ using CleanBackend.Application.Common.Behaviors;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CleanBackend.Application;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PerformanceBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddOptions<PipelineOptions>();
+        services.TryAddSingleton(TimeProvider.System);
 
         // Stop at the first failing rule of a property: later rules may assume the earlier ones held (e.g. not null).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -9,6 +9,23 @@ public sealed class UserSessionTests
     private static UserSession NewSession() => new(7, 3, "hash", Now, Now.AddDays(30), "agent", "127.0.0.1");
 
     [Fact]
+    public void New_session_is_seen_at_creation_and_not_revoked()
+    {
+        var session = NewSession();
+
+        Assert.Equal(7, session.Id);
+        Assert.Equal(3, session.UserId);
+        Assert.Equal("hash", session.RefreshTokenHash);
+        Assert.Equal(Now, session.CreatedAt);
+        Assert.Equal(Now, session.LastSeenAt);
+        Assert.Equal(Now.AddDays(30), session.ExpiresAt);
+        Assert.Null(session.RevokedAt);
+        Assert.Equal("agent", session.UserAgent);
+        Assert.Equal("127.0.0.1", session.Ip);
+        Assert.Empty(session.DomainEvents);
+    }
+
+    [Fact]
     public void Revoking_ends_the_session_and_raises_one_event_even_when_repeated()
     {
         var session = NewSession();
@@ -33,6 +50,18 @@ public sealed class UserSessionTests
         Assert.True(session.IsActive(Now.AddDays(30)));
         Assert.Equal("next-hash", session.RefreshTokenHash);
         Assert.Equal(Now.AddDays(1), session.LastSeenAt);
+        Assert.Equal(Now, session.CreatedAt);
         Assert.Empty(session.DomainEvents);
+    }
+
+    [Fact]
+    public void Rotate_does_not_revive_a_revoked_session()
+    {
+        var session = NewSession();
+        session.Revoke(Now.AddMinutes(1));
+
+        session.Rotate("next-hash", Now.AddMinutes(2), Now.AddDays(30));
+
+        Assert.False(session.IsActive(Now.AddMinutes(3)));
     }
 }

@@ -1,1 +1,0 @@
-namespace CleanBackend.Application.UnitTests; public class Placeholder{}

@@ -1,0 +1,42 @@
+using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace CleanBackend.Application.UnitTests.Support;
+
+/// <summary>
+/// The real AppDbContext on an in-memory SQLite database, so handler tests run real LINQ queries.
+/// The database lives as long as the connection, which stays open until the test disposes this.
+/// </summary>
+public sealed class InMemoryAppDatabase : IDisposable
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+    private readonly List<AppDbContext> _contexts = [];
+
+    public InMemoryAppDatabase()
+    {
+        _connection.Open();
+        CreateContext().Database.EnsureCreated();
+    }
+
+    /// <summary>A new context on the same database: use a fresh one to see what was really saved.</summary>
+    public AppDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options;
+        // Ids and clock are only used for outbox rows, which the handlers under test don't produce.
+        var context = new AppDbContext(options, Mock.Of<IIdGenerator>(), Mock.Of<IClock>(), _services);
+        _contexts.Add(context);
+        return context;
+    }
+
+    public void Dispose()
+    {
+        _contexts.ForEach(c => c.Dispose());
+        _services.Dispose();
+        _connection.Dispose();
+    }
+}

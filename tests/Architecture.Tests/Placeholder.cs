@@ -1,1 +1,0 @@
-namespace CleanBackend.Architecture.Tests; public class Placeholder{}

@@ -1,1 +1,0 @@
-namespace CleanBackend.Domain.UnitTests; public class Placeholder{}

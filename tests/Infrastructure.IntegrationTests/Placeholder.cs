@@ -1,1 +1,0 @@
-namespace CleanBackend.Infrastructure.IntegrationTests; public class Placeholder{}
