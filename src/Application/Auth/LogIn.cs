@@ -30,8 +30,10 @@ public sealed class LogInHandler(IAppDbContext db, IPasswordHasher hasher, IToke
             ? await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == User.NormalizeEmail(login), cancellationToken)
             : await db.Users.SingleOrDefaultAsync(u => u.UserName == login.ToLowerInvariant(), cancellationToken);
 
-        // One answer for "no such user" and "wrong password", so logins can't be used to probe for accounts.
-        if (user is null || !hasher.Verify(user.PasswordHash, request.Password))
+        // One answer, and the same hashing work, for "no such user" and "wrong password", so logins can't be
+        // used to probe for accounts (by message or by response time).
+        var passwordMatches = hasher.Verify(user?.PasswordHash ?? "", request.Password);
+        if (user is null || !passwordMatches)
             throw new UnauthorizedException("Wrong login or password.");
 
         var now = clock.UtcNow;

@@ -9,8 +9,16 @@ public sealed class FrameworkPasswordHasher : IPasswordHasher
 {
     private readonly PasswordHasher<User> _hasher = new();
 
+    // Verified against when there is no real hash, so an unknown account costs as much time as a wrong password.
+    private readonly string _decoyHash;
+
+    public FrameworkPasswordHasher() => _decoyHash = _hasher.HashPassword(null!, Guid.NewGuid().ToString());
+
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
-    public bool Verify(string hash, string password) =>
-        hash.Length > 0 && _hasher.VerifyHashedPassword(null!, hash, password) != PasswordVerificationResult.Failed;
+    public bool Verify(string hash, string password)
+    {
+        var matches = _hasher.VerifyHashedPassword(null!, hash.Length > 0 ? hash : _decoyHash, password) != PasswordVerificationResult.Failed;
+        return hash.Length > 0 && matches;
+    }
 }

@@ -105,4 +105,12 @@ public sealed class LogInHandlerTests : IDisposable
         _tokens.Verify(t => t.CreateAccessToken(It.IsAny<User>(), It.IsAny<long>()), Times.Never);
         _tokens.Verify(t => t.CreateRefreshToken(), Times.Never);
     }
+
+    [Fact]
+    public async Task Unknown_user_still_costs_a_password_verification()
+    {
+        await Assert.ThrowsAsync<UnauthorizedException>(() => LogInAsync("nobody", "correct-horse"));
+
+        _hasher.Verify(h => h.Verify("", "correct-horse"), Times.Once);
+    }
 }
