@@ -79,8 +79,8 @@ public sealed class Social : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_Follows", x => x.Id);
-                table.ForeignKey("FK_Follows_Users_FollowerId", x => x.FollowerId, "Users", "Id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("FK_Follows_Users_FolloweeId", x => x.FolloweeId, "Users", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_Follows_Users_FollowerId", x => x.FollowerId, "Users", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_Follows_FollowerId_FolloweeId", "Follows", ["FollowerId", "FolloweeId"], unique: true);
         migrationBuilder.CreateIndex("IX_Follows_FolloweeId_Id", "Follows", ["FolloweeId", "Id"]);
