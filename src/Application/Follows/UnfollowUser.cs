@@ -3,7 +3,6 @@ using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
 using CleanBackend.Application.Users;
 using CleanBackend.Domain.Common;
-using CleanBackend.Domain.Social;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,12 +1,11 @@
-using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
 using CleanBackend.Domain.Social;
 using FluentValidation;
-using ValidationException = CleanBackend.Application.Common.Exceptions.ValidationException;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using ValidationException = CleanBackend.Application.Common.Exceptions.ValidationException;
 
 namespace CleanBackend.Application.Posts;
 

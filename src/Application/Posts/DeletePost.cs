@@ -25,8 +25,8 @@ public sealed class DeletePostHandler(IAppDbContext db, ICurrentUser caller) : I
 
         await db.MediaFiles.Where(m => m.PostId == post.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.PostId, (long?)null), cancellationToken);
-        post.Delete();
-        db.Posts.Remove(post);
+        // The deleted row count decides, so of two concurrent deletes only one raises PostDeleted.
+        if (await db.Posts.Where(p => p.Id == post.Id).ExecuteDeleteAsync(cancellationToken) > 0) post.Delete();
         return Unit.Value;
     }
 }

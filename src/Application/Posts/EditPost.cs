@@ -4,7 +4,6 @@ using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanBackend.Application.Posts;
 

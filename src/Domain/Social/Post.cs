@@ -45,7 +45,7 @@ public sealed class Post : Entity
         RaiseMentions(newlyMentionedUserIds);
     }
 
-    /// <summary>Call before removing the post: its feed rows are removed by a job once this commits.</summary>
+    /// <summary>The post's row was just deleted: its feed rows are removed by a job once this commits.</summary>
     public void Delete() => Raise(new PostDeleted(Id, AuthorId));
 
     /// <summary>A like row by <paramref name="likerId"/> was just created (not merely requested again).</summary>

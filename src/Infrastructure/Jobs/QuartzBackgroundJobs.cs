@@ -33,5 +33,12 @@ public sealed class QuartzBackgroundJobs(ISchedulerFactory schedulers) : IBackgr
     private static async Task Schedule<TJob, TCommand>(IScheduler scheduler, object command, CancellationToken cancellationToken)
         where TJob : IJob<TCommand> where TCommand : IRequest =>
         await scheduler.ScheduleJob<TJob, TCommand>((TCommand)command, TimeSpan.Zero,
-            new OneOffJobOptions { RequestRecovery = true, Description = typeof(TCommand).Name }, cancellationToken);
+            new OneOffJobOptions
+            {
+                RequestRecovery = true,
+                // Named after the command's values: readable in the dashboard, and an event published twice (at least
+                // once delivery) finds the first firing still pending and keeps it rather than queueing a second.
+                Name = command.ToString(),
+                OnConflict = TriggerConflict.Keep,
+            }, cancellationToken);
 }

@@ -44,6 +44,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGene
         {
             throw new ConflictException("That already exists.");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An update or delete found its row gone: another request deleted it in the meantime.
+            throw new ConflictException("It was changed or deleted in the meantime; reload it and try again.");
+        }
     }
 
     public Task<bool> AddIfAbsentAsync<TEntity>(TEntity entity, CancellationToken cancellationToken) where TEntity : class =>

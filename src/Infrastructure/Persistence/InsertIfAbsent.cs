@@ -1,7 +1,11 @@
+using System.Data.Common;
+using CleanBackend.Application.Common.Exceptions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CleanBackend.Infrastructure.Persistence;
 
@@ -34,8 +38,26 @@ public static class InsertIfAbsent
 
         var statement = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) " +
             $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT DO NOTHING";
-        var inserted = await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken) == 1;
+        bool inserted;
+        try
+        {
+            inserted = await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken) == 1;
+        }
+        catch (DbException ex) when (IsForeignKeyViolation(ex))
+        {
+            // What the row points at was deleted since the caller looked it up (e.g. a post liked while being deleted).
+            throw new NotFoundException("What this refers to no longer exists.");
+        }
         if (inserted) entry.State = EntityState.Unchanged;
         return inserted;
     }
+
+    private const int SqliteConstraint = 19;
+
+    private static bool IsForeignKeyViolation(DbException ex) => ex switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("FOREIGN KEY", StringComparison.Ordinal),
+        _ => false,
+    };
 }
