@@ -5,7 +5,6 @@ using CleanBackend.Application.Posts;
 using CleanBackend.Application.Users;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanBackend.Application.Comments;
 
@@ -24,8 +23,7 @@ public sealed class AddCommentHandler(IAppDbContext db, ICurrentUser caller, IId
     {
         var me = caller.RequiredUserId;
         var post = await db.RequirePostAsync(request.PostId, cancellationToken);
-        var author = await db.Users.Where(u => u.Id == me).Select(u => new UserSummaryDto(u.Id, u.UserName, u.DisplayName))
-            .SingleAsync(cancellationToken);
+        var author = await UserSummaryDto.OfAsync(db, me, cancellationToken);
 
         var comment = post.AddComment(ids.NextId(), me, request.Text, clock.UtcNow);
         db.Comments.Add(comment);

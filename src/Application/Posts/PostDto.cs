@@ -14,9 +14,5 @@ public sealed record PostDto(
     int CommentCount,
     bool LikedByMe);
 
-/// <summary>An image attached to a post, in its position order.</summary>
-public sealed record PostMediaDto(long Id, string Url, string ContentType, int? Width, int? Height)
-{
-    /// <summary>Uploads are served at this path followed by their storage key.</summary>
-    public const string UrlPrefix = "/media/";
-}
+/// <summary>An image attached to a post, in its position order; <see cref="Url"/> is the upload's (see MediaDto).</summary>
+public sealed record PostMediaDto(long Id, string Url, string ContentType, int? Width, int? Height);

@@ -1,5 +1,6 @@
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Paging;
+using CleanBackend.Application.Media;
 using CleanBackend.Application.Users;
 using CleanBackend.Domain.Social;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public static class PostProjection
                    new UserSummaryDto(u.Id, u.UserName, u.DisplayName),
                    p.Text,
                    db.MediaFiles.Where(m => m.PostId == p.Id).OrderBy(m => m.Position)
-                       .Select(m => new PostMediaDto(m.Id, PostMediaDto.UrlPrefix + m.StorageKey, m.ContentType, m.Width, m.Height))
+                       .Select(m => new PostMediaDto(m.Id, MediaDto.UrlOf(m.StorageKey), m.ContentType, m.Width, m.Height))
                        .ToList(),
                    p.CreatedAt,
                    p.EditedAt,

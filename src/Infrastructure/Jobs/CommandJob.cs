@@ -13,10 +13,12 @@ public abstract class CommandJob<TCommand>(IMediator mediator) : IJob<TCommand> 
         await mediator.Send(input, cancellationToken);
 }
 
-/// <summary>A recurring job that sends a parameterless command on every firing; one firing at a time.</summary>
+/// <summary>A recurring job that sends the same command on every firing; one firing at a time.</summary>
 [DisallowConcurrentExecution]
-public abstract class RecurringCommandJob<TCommand>(IMediator mediator) : IJob where TCommand : IRequest, new()
+public abstract class RecurringCommandJob<TResponse>(IMediator mediator) : IJob
 {
+    protected abstract IRequest<TResponse> CreateCommand();
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await mediator.Send(new TCommand(), cancellationToken);
+        await mediator.Send(CreateCommand(), cancellationToken);
 }

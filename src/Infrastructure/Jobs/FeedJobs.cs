@@ -11,4 +11,7 @@ public sealed class FeedFolloweeRemovalJob(IMediator mediator) : CommandJob<Remo
 
 public sealed class FeedPostRemovalJob(IMediator mediator) : CommandJob<RemovePostFromFeedsCommand>(mediator);
 
-public sealed class FeedTrimJob(IMediator mediator) : RecurringCommandJob<TrimFeedsCommand>(mediator);
+public sealed class FeedTrimJob(IMediator mediator) : RecurringCommandJob<Unit>(mediator)
+{
+    protected override IRequest<Unit> CreateCommand() => new TrimFeedsCommand();
+}

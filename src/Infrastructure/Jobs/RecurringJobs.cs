@@ -15,6 +15,8 @@ public static class RecurringJobs
     {
         // Hourly: a feed grows by at most what its followees post in an hour past the 800 kept.
         quartz.AddRecurring<FeedTrimJob>("feed-trim", "0 0 * * * ?", cronOverrides);
+        // Hourly: uploads become collectable a day after upload, so an hour's delay is immaterial.
+        quartz.AddRecurring<MediaCleanupJob>("media-cleanup", "0 30 * * * ?", cronOverrides);
     }
 
     private static void AddRecurring<TJob>(this IQuartzBuilder quartz, string name, string defaultCron,

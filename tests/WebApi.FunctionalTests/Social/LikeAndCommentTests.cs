@@ -84,7 +84,7 @@ public sealed class LikeAndCommentTests(ApiFactory api) : IClassFixture<ApiFacto
         var author = await TestUser.CreateAsync(api);
         var commenter = await TestUser.CreateAsync(api);
         var bystander = await TestUser.CreateAsync(api);
-        var admin = await api.PromoteToAdminAsync(await TestUser.CreateAsync(api));
+        var admin = await TestUser.AdminAsync(api);
         var id = await author.PublishIdAsync("moderated thread");
         var comments = new List<long>();
         for (var i = 0; i < 3; i++)

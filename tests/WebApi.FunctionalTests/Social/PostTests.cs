@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CleanBackend.Application.Media;
 using CleanBackend.TestSupport;
+using CleanBackend.WebApi.FunctionalTests.Media;
 
 namespace CleanBackend.WebApi.FunctionalTests.Social;
 
@@ -73,7 +75,7 @@ public sealed class PostTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task An_admin_may_delete_any_post_but_not_edit_it()
     {
         var author = await TestUser.CreateAsync(api);
-        var admin = await api.PromoteToAdminAsync(await TestUser.CreateAsync(api));
+        var admin = await TestUser.AdminAsync(api);
         var id = await author.PublishIdAsync("moderated");
 
         await ApiAssert.ProblemAsync(await admin.Client.PatchAsJsonAsync($"/api/posts/{id}", new { text = "edited by admin" }), 403);
@@ -120,21 +122,23 @@ public sealed class PostTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Own_unused_uploads_are_attached_in_order_and_shown_with_their_url()
+    public async Task Own_unused_uploads_are_attached_in_order_and_shown_as_uploaded()
     {
         var author = await TestUser.CreateAsync(api);
-        var first = await api.InsertUploadAsync(author, "11/first.png");
-        var second = await api.InsertUploadAsync(author, "22/second.png");
+        var first = await MediaUpload.UploadAsync(author.Client, TestImages.Png(3, 2));
+        var second = await MediaUpload.UploadAsync(author.Client, TestImages.Gif(5, 4));
 
-        var response = await author.Client.PostAsJsonAsync("/api/posts", new { text = "pictures", mediaIds = new[] { second.ToString(), first.ToString() } });
+        var response = await author.Client.PostAsJsonAsync("/api/posts", new { text = "pictures", mediaIds = new[] { IdText(second), IdText(first) } });
 
         await ApiAssert.StatusAsync(response, 201);
         var media = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("media").EnumerateArray().ToList();
-        Assert.Equal([second.ToString(), first.ToString()], media.Select(m => m.GetProperty("id").GetString()));
-        Assert.Equal("/media/22/second.png", media[0].GetProperty("url").GetString());
-        Assert.Equal("image/png", media[0].GetProperty("contentType").GetString());
-        Assert.Equal(640, media[0].GetProperty("width").GetInt32());
-        Assert.Equal(480, media[0].GetProperty("height").GetInt32());
+        Assert.Equal(["contentType", "height", "id", "url", "width"], media[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal([IdText(second), IdText(first)], media.Select(IdText));
+        Assert.Equal(second.GetProperty("url").GetString(), media[0].GetProperty("url").GetString());
+        Assert.Equal("image/gif", media[0].GetProperty("contentType").GetString());
+        Assert.Equal(5, media[0].GetProperty("width").GetInt32());
+        Assert.Equal(4, media[0].GetProperty("height").GetInt32());
+        await ApiAssert.StatusAsync(await api.CreateHttpClient().GetAsync(media[1].GetProperty("url").GetString()), 200);
     }
 
     [Fact]
@@ -142,8 +146,8 @@ public sealed class PostTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var author = await TestUser.CreateAsync(api);
         var other = await TestUser.CreateAsync(api);
-        var othersUpload = await api.InsertUploadAsync(other);
-        var used = await api.InsertUploadAsync(author);
+        var othersUpload = IdText(await MediaUpload.UploadAsync(other.Client, TestImages.Png(1, 1)));
+        var used = IdText(await MediaUpload.UploadAsync(author.Client, TestImages.Png(1, 1)));
         await ApiAssert.StatusAsync(await author.Client.PostAsJsonAsync("/api/posts", new { text = "uses it", mediaIds = new[] { used } }), 201);
 
         await ApiAssert.ValidationProblemAsync(await author.Client.PostAsJsonAsync("/api/posts", new { text = "x", mediaIds = new[] { othersUpload } }), "mediaIds");
@@ -152,17 +156,22 @@ public sealed class PostTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Deleting_a_post_releases_its_media_as_unused_uploads()
+    public async Task Media_of_a_deleted_post_become_unused_and_the_cleanup_collects_them()
     {
         var author = await TestUser.CreateAsync(api);
-        var upload = await api.InsertUploadAsync(author);
-        var response = await author.Client.PostAsJsonAsync("/api/posts", new { text = "with media", mediaIds = new[] { upload } });
+        var upload = await MediaUpload.UploadAsync(author.Client, TestImages.Png(2, 2));
+        var mediaId = await OldUploads.MakeOldAsync(api, SocialApi.IdOf(upload), TimeSpan.FromDays(2));
+        var response = await author.Client.PostAsJsonAsync("/api/posts", new { text = "with media", mediaIds = new[] { mediaId } });
         var id = SocialApi.IdOf(await response.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(0, await OldUploads.RunCleanupAsync(api, new DeleteUnusedMediaCommand()));
 
         await ApiAssert.StatusAsync(await author.Client.DeleteAsync($"/api/posts/{id}"), 204);
 
-        Assert.Equal(1L, await api.Database!.ScalarAsync<long>($"""SELECT COUNT(*) FROM "MediaFiles" WHERE "Id" = {upload} AND "PostId" IS NULL"""));
+        Assert.Equal(1, await OldUploads.RunCleanupAsync(api, new DeleteUnusedMediaCommand()));
+        await ApiAssert.StatusAsync(await api.CreateHttpClient().GetAsync(upload.GetProperty("url").GetString()), 404);
     }
+
+    private static string IdText(JsonElement item) => item.GetProperty("id").GetString()!;
 
     [Fact]
     public async Task The_profile_timeline_lists_only_that_users_posts_newest_first()

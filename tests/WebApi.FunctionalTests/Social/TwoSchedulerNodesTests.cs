@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Xunit.Abstractions;
@@ -64,10 +63,10 @@ public sealed class TwoSchedulerNodesTests(ITestOutputHelper output) : IAsyncLif
         foreach (var follower in followers) await follower.FeedEventuallyAsync(ids => ids.SequenceEqual(expected), "holds every post once, newest first");
         Assert.Equal((followers.Count + 1) * posts.Count, await Database.ScalarAsync<long>($"""SELECT COUNT(*) FROM "FeedEntries" WHERE "AuthorId" = {author.Id}"""));
 
-        // The cluster ran each fan-out job once, on one node or the other.
+        // The cluster ran each fan-out job to success once, on one node or the other (the trigger is named after the post).
         await Eventually.UntilAsync(async () => await FanOutExecutionsAsync() == posts.Count, "every fan-out job's execution is recorded");
-        Assert.Equal(0L, await Database.ScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT trigger_name FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' GROUP BY trigger_name HAVING COUNT(*) > 1) AS repeated"));
+        Assert.Equal(posts.Count, await Database.ScalarAsync<long>(
+            "SELECT COUNT(DISTINCT trigger_name) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND succeeded"));
         output.WriteLine($"fan-outs run by node-1: {await Database.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND instance_name = 'node-1'")}, " +
             $"by node-2: {await Database.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND instance_name = 'node-2'")}");
     }
@@ -75,10 +74,5 @@ public sealed class TwoSchedulerNodesTests(ITestOutputHelper output) : IAsyncLif
     private Task<long> FanOutExecutionsAsync() =>
         Database.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND succeeded");
 
-    private static TestUser OnNode(TestUser user, ApiFactory node)
-    {
-        var client = node.CreateHttpClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
-        return user with { Client = client };
-    }
+    private static TestUser OnNode(TestUser user, ApiFactory node) => user with { Client = node.CreateHttpClient(user.AccessToken) };
 }
