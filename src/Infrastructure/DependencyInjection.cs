@@ -1,7 +1,10 @@
 using CleanBackend.Application;
 using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Application.Feed;
+using CleanBackend.Infrastructure.Feed;
 using CleanBackend.Infrastructure.Identity;
 using CleanBackend.Infrastructure.Media;
+using CleanBackend.Infrastructure.Jobs;
 using CleanBackend.Infrastructure.Persistence;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using CleanBackend.Infrastructure.Time;
@@ -35,6 +38,8 @@ public static class DependencyInjection
         services.AddPersistence(configuration, dataFolder);
         services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
         services.AddIdentityAdapters(configuration, environment, dataFolder);
+        services.AddBackgroundJobs(configuration);
+        services.AddFeed(configuration);
         services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
@@ -61,6 +66,14 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DomainEventPublisher>();
         services.AddScoped<OutboxDispatcher>();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddHostedService<OutboxSweeper>();
+    }
+
+    private static void AddFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.Section));
+        services.AddScoped<IFeedStore, SqlFeedStore>();
     }
 
     private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataFolder)

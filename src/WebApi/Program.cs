@@ -39,6 +39,9 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapMediaEndpoints();
+app.MapPostEndpoints();
+app.MapFollowEndpoints();
+app.MapFeedEndpoints();
 
 app.Run();
 

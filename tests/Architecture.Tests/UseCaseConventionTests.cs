@@ -1,4 +1,5 @@
 using CleanBackend.Application.Common.Messaging;
+using CleanBackend.Application.Feed;
 using CleanBackend.Application.Media;
 using FluentValidation;
 using MediatR;
@@ -26,6 +27,11 @@ public sealed class UseCaseConventionTests
     {
         [typeof(UploadMediaCommand)] = "a transaction would hold a connection while the client sends the file; one atomic insert instead",
         [typeof(DeleteUnusedMediaCommand)] = "commits batch by batch so a backlog is not one long transaction",
+        [typeof(FanOutPostCommand)] = "a feed job: each batch of followers commits on its own",
+        [typeof(BackfillFeedCommand)] = "a feed job: one idempotent set-based statement, retried by the scheduler",
+        [typeof(RemoveFolloweeFromFeedCommand)] = "a feed job: one idempotent set-based statement, retried by the scheduler",
+        [typeof(RemovePostFromFeedsCommand)] = "a feed job: deletes batch by batch so a post in many feeds is not one long transaction",
+        [typeof(TrimFeedsCommand)] = "a recurring feed job: trims batch by batch so all feeds are not one long transaction",
     };
 
     private static readonly Type[] RequestTypes = Layers.Application.GetTypes()

@@ -2,6 +2,7 @@ using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Domain.Common;
 using CleanBackend.Domain.Media;
+using CleanBackend.Domain.Social;
 using CleanBackend.Domain.Users;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGene
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RetiredRefreshToken> RetiredRefreshTokens => Set<RetiredRefreshToken>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostLike> PostLikes => Set<PostLike>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<FeedEntry> FeedEntries => Set<FeedEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
@@ -38,7 +44,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGene
         {
             throw new ConflictException("That already exists.");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An update or delete found its row gone: another request deleted it in the meantime.
+            throw new ConflictException("It was changed or deleted in the meantime; reload it and try again.");
+        }
     }
+
+    public Task<bool> AddIfAbsentAsync<TEntity>(TEntity entity, CancellationToken cancellationToken) where TEntity : class =>
+        InsertIfAbsent.ExecuteAsync(this, entity, cancellationToken);
 
     /// <summary>The outbox rows saved since the last call: published by the unit of work once the transaction commits.</summary>
     public IReadOnlyList<OutboxMessage> TakeUnpublishedOutbox()

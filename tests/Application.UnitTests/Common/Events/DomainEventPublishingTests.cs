@@ -1,7 +1,9 @@
 using CleanBackend.Application.Common.Events;
+using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Domain.Social;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using MediatR;
+using Moq;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBackend.Application.UnitTests.Common.Events;
@@ -32,6 +34,8 @@ public sealed class DomainEventPublishingTests : IDisposable
         services.AddLogging();
         services.AddApplication();
         services.AddScoped<DomainEventPublisher>();
+        // The application's own handlers of these events (the feed jobs' scheduling) run too; they only enqueue.
+        services.AddSingleton(Mock.Of<IBackgroundJobs>());
         services.AddSingleton(_received);
         services.AddTransient<INotificationHandler<DomainEventRaised<UserFollowed>>, Recorder<DomainEventRaised<UserFollowed>>>();
         services.AddTransient<INotificationHandler<DomainEventCommitted<UserFollowed>>, Recorder<DomainEventCommitted<UserFollowed>>>();

@@ -1,0 +1,61 @@
+using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CleanBackend.Infrastructure.Jobs;
+
+public static class BackgroundJobsSetup
+{
+    public const string SchedulerName = "CleanBackend";
+
+    /// <summary>
+    /// Failed firings are retried with exponential backoff: 4 retries, so 5 attempts in all,
+    /// 2 s, 4 s, 8 s and 16 s after each failure (capped at one minute).
+    /// </summary>
+    public static readonly RetryPolicy DefaultRetryPolicy = RetryPolicy.Exponential(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1));
+
+    /// <summary>Quartz (the role Hangfire plays elsewhere) behind <see cref="IBackgroundJobs"/>, configured from <c>Jobs</c>.</summary>
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        var store = jobs.Store ?? (database.Provider == DatabaseProvider.Postgres ? JobStore.Postgres : JobStore.Memory);
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = SchedulerName;
+                // Node:Id is unique per running node already (snowflake ids depend on it): the cluster's node name.
+                if (store == JobStore.Postgres) scheduler.InstanceId = $"node-{node.Id}";
+            });
+            if (store == JobStore.Postgres)
+            {
+                var connectionString = database.Provider == DatabaseProvider.Postgres ? configuration.GetConnectionString("Database") : null;
+                if (connectionString is null)
+                    throw new InvalidOperationException("Jobs:Store is Postgres, which needs Database:Provider Postgres and ConnectionStrings:Database.");
+                quartz.UsePersistentStore(persistent =>
+                {
+                    persistent.UsePostgres(connectionString);
+                    persistent.UseSystemTextJsonSerializer();
+                    persistent.UseClustering(_ => { });
+                    persistent.ProvisionSchema();
+                    persistent.UseExecutionHistory();
+                });
+            }
+            else
+            {
+                quartz.UseInMemoryStore();
+            }
+
+            quartz.UseDefaultRetryPolicy(DefaultRetryPolicy);
+            quartz.AddRecurringJobs(jobs.Recurring);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<IBackgroundJobs, QuartzBackgroundJobs>();
+        return services;
+    }
+}

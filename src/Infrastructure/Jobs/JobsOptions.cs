@@ -1,0 +1,22 @@
+namespace CleanBackend.Infrastructure.Jobs;
+
+/// <summary>Configuration section <c>Jobs</c>.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Where Quartz keeps jobs; unset means <see cref="JobStore.Postgres"/> when the database is PostgreSQL, else <see cref="JobStore.Memory"/>.</summary>
+    public JobStore? Store { get; set; }
+
+    /// <summary>Cron expressions (Quartz syntax, with seconds) by recurring job name, overriding the defaults in <see cref="RecurringJobs"/>.</summary>
+    public Dictionary<string, string> Recurring { get; set; } = [];
+}
+
+public enum JobStore
+{
+    /// <summary>In-process only: jobs not yet run are lost with the process. For the embedded SQLite setup.</summary>
+    Memory,
+
+    /// <summary>Persistent and clustered, in the application's PostgreSQL database (qrtz_* tables).</summary>
+    Postgres,
+}

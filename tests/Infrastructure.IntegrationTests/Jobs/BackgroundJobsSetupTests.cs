@@ -1,0 +1,50 @@
+using CleanBackend.Infrastructure.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CleanBackend.Infrastructure.IntegrationTests.Jobs;
+
+/// <summary>How <c>Jobs:*</c> settings shape the scheduler (the embedded setup: SQLite database, in-memory store).</summary>
+public sealed class BackgroundJobsSetupTests
+{
+    [Fact]
+    public async Task The_sqlite_default_uses_the_in_memory_store_with_every_recurring_job_and_its_configured_cron()
+    {
+        await using var services = Build(new() { ["Jobs:Recurring:feed-trim"] = "0 */5 * * * ?" });
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        Assert.Equal(BackgroundJobsSetup.SchedulerName, scheduler.SchedulerName);
+        Assert.False((await scheduler.GetMetadata()).JobStorePersistent);
+        Assert.Equal("0 */5 * * * ?", await CronOfAsync(scheduler, "feed-trim"));
+        Assert.Equal("0 30 * * * ?", await CronOfAsync(scheduler, "media-cleanup"));
+        Assert.Equal(typeof(FeedTrimJob), (await scheduler.GetJobDetail(new JobKey("feed-trim", RecurringJobs.Group)))!.JobType.Type);
+    }
+
+    [Fact]
+    public void An_invalid_cron_expression_stops_startup_naming_its_setting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Jobs:Recurring:media-cleanup"] = "every hour" }));
+        Assert.Contains("Jobs:Recurring:media-cleanup", error.Message);
+    }
+
+    [Fact]
+    public void The_postgres_store_on_a_sqlite_database_stops_startup()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Jobs:Store"] = "Postgres" }));
+        Assert.Contains("Jobs:Store", error.Message);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        settings["Database:Provider"] = "Sqlite";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBackgroundJobs(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<string?> CronOfAsync(IScheduler scheduler, string name) =>
+        (await scheduler.GetTrigger(new TriggerKey(name, RecurringJobs.Group)) as ICronTrigger)?.CronExpressionString;
+}
