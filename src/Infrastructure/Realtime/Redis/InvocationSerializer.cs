@@ -20,8 +20,9 @@ public sealed class InvocationSerializer
     /// <summary>The protocols a hub's connections may use: the hub's SupportedProtocols that are registered.</summary>
     public static InvocationSerializer ForHub(IHubProtocolResolver resolver, HubOptions hubOptions, HubOptions globalOptions)
     {
-        IReadOnlyList<string> names = (hubOptions.SupportedProtocols ?? globalOptions.SupportedProtocols)?.ToList()
-            ?? resolver.AllProtocols.Select(p => p.Name).ToList();
+        // Distinct: a protocol registered twice under one name (a replacement for "json") is still one protocol.
+        IReadOnlyList<string> names = ((hubOptions.SupportedProtocols ?? globalOptions.SupportedProtocols)?.AsEnumerable()
+            ?? resolver.AllProtocols.Select(p => p.Name)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var protocols = names
             .Select(name => resolver.GetProtocol(name, names))
             .OfType<IHubProtocol>()

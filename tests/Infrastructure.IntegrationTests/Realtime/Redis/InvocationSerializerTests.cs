@@ -54,6 +54,18 @@ public sealed class InvocationSerializerTests
     }
 
     [Fact]
+    public void A_protocol_name_listed_twice_is_serialized_once()
+    {
+        var replacement = new CountingProtocol(new JsonHubProtocol(), "json");
+        var resolver = new Resolver(replacement);
+
+        var serializer = InvocationSerializer.ForHub(resolver, new HubOptions { SupportedProtocols = ["json", "json"] }, new HubOptions());
+        serializer.Serialize("presence", [1]);
+
+        Assert.Equal(1, replacement.Writes);
+    }
+
+    [Fact]
     public void A_hub_without_any_usable_protocol_is_a_configuration_error()
     {
         var resolver = new Resolver(new CountingProtocol(new JsonHubProtocol(), "json"));
