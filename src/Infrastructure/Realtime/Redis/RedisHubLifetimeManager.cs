@@ -65,7 +65,8 @@ public sealed class RedisHubLifetimeManager<THub> : HubLifetimeManager<THub> whe
             registrations.Add(_users.AddAsync(userId, connection, SubscribeUser(bus)));
             registrations.Add(_onlineUsers.UserConnectedAsync(userId));
         }
-        // Waiting for Redis' confirmation means a send issued right after the handshake already reaches this client.
+        // Waiting for Redis' confirmation means that any send issued after this (the hub's own OnConnectedAsync runs
+        // next) reaches this client, from whichever node it comes.
         await ObserveAsync(Task.WhenAll(registrations), "register connection", connectionId);
     }
 
@@ -249,10 +250,12 @@ public sealed class RedisHubLifetimeManager<THub> : HubLifetimeManager<THub> whe
             await bus.PublishAsync(_channels.GroupManagement, BackplaneProtocol.EncodeGroupCommand(command))
                 .WaitAsync(RedisBackplaneConnection.OperationTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex)
         {
             _acks.Forget(ack);
-            throw new HubException($"{change} failed: the request could not be sent over Redis ({ex.Message}).", ex);
+            if (ex is RedisException or TimeoutException)
+                throw new HubException($"{change} failed: the request could not be sent over Redis ({ex.Message}).", ex);
+            throw;
         }
 
         if (!await _acks.WaitAsync(ack, _ackTimeout, cancellationToken))

@@ -36,7 +36,8 @@ public sealed class BackplaneTestNode : IAsyncDisposable
 
     public IHubContext<BackplaneTestHub> Hub => Services.GetRequiredService<IHubContext<BackplaneTestHub>>();
 
-    public static async Task<BackplaneTestNode> StartAsync(string redis, string channelPrefix, bool serveHub = true, TimeSpan? ackTimeout = null, TimeSpan? heartbeat = null)
+    public static async Task<BackplaneTestNode> StartAsync(string redis, string channelPrefix, bool serveHub = true, TimeSpan? ackTimeout = null,
+        TimeSpan? heartbeat = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -51,6 +52,7 @@ public sealed class BackplaneTestNode : IAsyncDisposable
             var builder = Host.CreateApplicationBuilder();
             builder.Configuration.AddInMemoryCollection(settings);
             AddServices(builder.Services, builder.Configuration, builder.Logging, logs);
+            configureServices?.Invoke(builder.Services);
             var jobsHost = builder.Build();
             await jobsHost.StartAsync();
             return new BackplaneTestNode(jobsHost, null, logs);
@@ -60,6 +62,7 @@ public sealed class BackplaneTestNode : IAsyncDisposable
         web.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         web.Configuration.AddInMemoryCollection(settings);
         AddServices(web.Services, web.Configuration, web.Logging, logs);
+        configureServices?.Invoke(web.Services);
         var app = web.Build();
         app.UseWebSockets();
         app.MapHub<BackplaneTestHub>(HubPath);
