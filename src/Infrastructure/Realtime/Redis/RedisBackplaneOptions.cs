@@ -1,0 +1,25 @@
+namespace CleanBackend.Infrastructure.Realtime.Redis;
+
+/// <summary>
+/// The Redis backplane's part of configuration section <c>Realtime</c>. Without <see cref="Redis"/> the hub runs
+/// in-process only (one node).
+/// </summary>
+public sealed class RedisBackplaneOptions
+{
+    public const string Section = "Realtime";
+
+    /// <summary>A StackExchange.Redis connection string, e.g. <c>127.0.0.1:6379,password=...</c>. Empty = no backplane.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of every channel and key, so several deployments can share one Redis.</summary>
+    public string ChannelPrefix { get; set; } = "cleanbackend";
+
+    /// <summary>
+    /// How long a node waits for the node holding a connection to confirm a group add/remove. Generous by default:
+    /// a loaded node may take a moment, and a timeout means the caller's group change failed.
+    /// </summary>
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often this node re-announces its online users; they expire after three missed beats.</summary>
+    public TimeSpan OnlineUsersHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
+}
