@@ -2,6 +2,7 @@ using CleanBackend.Application;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure;
 using CleanBackend.Infrastructure.Persistence;
+using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
 using CleanBackend.WebApi.Setup;
 
@@ -42,6 +43,10 @@ app.MapMediaEndpoints();
 app.MapPostEndpoints();
 app.MapFollowEndpoints();
 app.MapFeedEndpoints();
+app.MapNotificationEndpoints();
+app.MapRoomEndpoints();
+app.MapBroadcastEndpoints();
+app.MapHub<RealtimeHub>(RealtimeHub.Path);
 
 app.Run();
 
