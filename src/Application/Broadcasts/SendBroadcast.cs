@@ -16,8 +16,7 @@ public sealed record SendBroadcastCommand(string Message) : ICommand<BroadcastDt
 public sealed class SendBroadcastValidator : AbstractValidator<SendBroadcastCommand>
 {
     public SendBroadcastValidator() =>
-        RuleFor(x => x.Message).NotEmpty().MaximumLength(Broadcast.MessageMaxLength)
-            .Must(message => message.Trim().Length > 0).WithMessage("message must not be blank.");
+        RuleFor(x => x.Message).NotEmpty().MaximumLength(Broadcast.MessageMaxLength);
 }
 
 public sealed class SendBroadcastHandler(IAppDbContext db, ICurrentUser caller, IIdGenerator ids, IClock clock)

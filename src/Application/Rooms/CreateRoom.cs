@@ -15,8 +15,7 @@ public sealed record CreateRoomCommand(string Name, bool IsPrivate) : ICommand<R
 public sealed class CreateRoomValidator : AbstractValidator<CreateRoomCommand>
 {
     public CreateRoomValidator() =>
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(Room.NameMaxLength)
-            .Must(name => name.Trim().Length > 0).WithMessage("name must not be blank.");
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(Room.NameMaxLength);
 }
 
 public sealed class CreateRoomHandler(IAppDbContext db, ICurrentUser caller, IIdGenerator ids, IClock clock)

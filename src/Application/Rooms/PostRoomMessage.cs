@@ -18,8 +18,7 @@ public sealed record PostRoomMessageCommand(long RoomId, string Text) : ICommand
 public sealed class PostRoomMessageValidator : AbstractValidator<PostRoomMessageCommand>
 {
     public PostRoomMessageValidator() =>
-        RuleFor(x => x.Text).NotEmpty().MaximumLength(RoomMessage.TextMaxLength)
-            .Must(text => text.Trim().Length > 0).WithMessage("text must not be blank.");
+        RuleFor(x => x.Text).NotEmpty().MaximumLength(RoomMessage.TextMaxLength);
 }
 
 public sealed class PostRoomMessageHandler(IAppDbContext db, ICurrentUser caller, IIdGenerator ids, IClock clock)

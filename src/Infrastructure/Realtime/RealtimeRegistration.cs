@@ -1,8 +1,10 @@
 using CleanBackend.Application.Common.Realtime;
 using CleanBackend.Infrastructure.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CleanBackend.Infrastructure.Realtime;
 
@@ -27,6 +29,12 @@ public static class RealtimeRegistration
                 hub.AddFilter<HubErrorFilter>();
             })
             .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new SnowflakeIdJsonConverter()));
+        // Registered after the plain JSON protocol, so it takes over the name "json".
+        services.AddSingleton<IHubProtocol, ClearBindingErrorsProtocol>();
+
+        // The dispatcher logs every HubException (a caller's mistake) as an error with a stack trace. HubErrorFilter
+        // logs the real failures of hub methods itself, so the dispatcher's copies would only be noise.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical));
 
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddScoped<HubCallerPrincipal>();
