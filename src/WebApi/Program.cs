@@ -46,7 +46,8 @@ app.MapFeedEndpoints();
 app.MapNotificationEndpoints();
 app.MapRoomEndpoints();
 app.MapBroadcastEndpoints();
-app.MapHub<RealtimeHub>(RealtimeHub.Path);
+// Closing at token expiry makes clients reconnect with a fresh token, so a logged-out session's connection ends too.
+app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
 
 app.Run();
 

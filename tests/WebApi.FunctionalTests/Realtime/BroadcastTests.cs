@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using CleanBackend.Application.Common.Realtime;
 using CleanBackend.TestSupport;
@@ -11,7 +10,7 @@ public sealed class BroadcastTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task An_admin_broadcast_is_accepted_and_reaches_every_connection()
     {
-        var admin = await TestAdmin.CreateAsync(api);
+        var admin = await TestUser.AdminAsync(api);
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         await using var adminHub = await HubClient.ConnectAsync(api, admin);
@@ -49,15 +48,15 @@ public sealed class BroadcastTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("""{"message": """, "body")]
     public async Task A_bad_broadcast_is_400_naming_the_field(string body, string field)
     {
-        var admin = await TestAdmin.CreateAsync(api);
-        var response = await admin.Client.PostAsync("/api/admin/broadcast", new StringContent(body, Encoding.UTF8, "application/json"));
+        var admin = await TestUser.AdminAsync(api);
+        var response = await admin.Client.PostAsync("/api/admin/broadcast", RawJson.Body(body));
         await ApiAssert.ValidationProblemAsync(response, field);
     }
 
     [Fact]
     public async Task A_broadcast_over_1000_characters_is_400()
     {
-        var admin = await TestAdmin.CreateAsync(api);
+        var admin = await TestUser.AdminAsync(api);
         var response = await admin.Client.PostAsJsonAsync("/api/admin/broadcast", new { message = new string('b', 1001) });
         await ApiAssert.ValidationProblemAsync(response, "message");
     }
@@ -65,7 +64,7 @@ public sealed class BroadcastTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Past_broadcasts_are_listed_newest_first()
     {
-        var admin = await TestAdmin.CreateAsync(api);
+        var admin = await TestUser.AdminAsync(api);
         var reader = await TestUser.CreateAsync(api);
         foreach (var message in new[] { "first", "second" })
             await ApiAssert.StatusAsync(await admin.Client.PostAsJsonAsync("/api/admin/broadcast", new { message }), 202);

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using CleanBackend.TestSupport;
 
@@ -52,7 +51,7 @@ public sealed class NotificationEndpointsTests(ApiFactory api) : IClassFixture<A
     public async Task Marking_read_takes_exactly_one_of_ids_or_all(string body, string field)
     {
         var user = await TestUser.CreateAsync(api);
-        var response = await user.Client.PostAsync("/api/notifications/read", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await user.Client.PostAsync("/api/notifications/read", RawJson.Body(body));
         await ApiAssert.ValidationProblemAsync(response, field);
     }
 

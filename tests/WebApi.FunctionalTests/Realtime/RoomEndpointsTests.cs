@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using CleanBackend.TestSupport;
 
@@ -33,7 +32,7 @@ public sealed class RoomEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
     public async Task Creating_a_room_with_bad_input_is_400_naming_the_field(string body, string field)
     {
         var owner = await TestUser.CreateAsync(api);
-        var response = await owner.Client.PostAsync("/api/rooms", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await owner.Client.PostAsync("/api/rooms", RawJson.Body(body));
         await ApiAssert.ValidationProblemAsync(response, field);
     }
 
