@@ -33,6 +33,10 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _eventsByName = new();
     private readonly List<(string Name, JsonElement Payload)> _received = [];
     private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Received bytes not yet parsed: a WebSocket message may carry several records, or a record may span messages.
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private int _consumed;
     private Task _receiveLoop = Task.CompletedTask;
     private Task _pingLoop = Task.CompletedTask;
     private int _lastInvocationId;
@@ -249,10 +253,7 @@ public sealed class HubClient : IAsyncDisposable
         else pending.TrySetResult(completion.TryGetProperty("result", out var result) ? result : default);
     }
 
-    // Records end with 0x1e; a WebSocket message may carry several records, or a record may span messages.
-    private readonly ArrayBufferWriter<byte> _buffer = new();
-    private int _consumed;
-
+    /// <summary>The next record (they end with 0x1e), or null when the server closed the WebSocket.</summary>
     private async Task<JsonElement?> ReadRecordAsync(CancellationToken cancellationToken)
     {
         while (true)

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using CleanBackend.TestSupport;
 
 namespace CleanBackend.WebApi.FunctionalTests.Realtime;
@@ -37,5 +40,51 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal(room, joined.GetProperty("room").GetProperty("id").GetString());
         var online = Assert.Single(joined.GetProperty("online").EnumerateArray());
         Assert.Equal(owner.UserName, online.GetProperty("userName").GetString());
+    }
+
+    [Fact]
+    public async Task Hub_methods_know_the_caller_over_long_polling_too()
+    {
+        // Over long polling the hub runs outside the poll requests, where IHttpContextAccessor sees no request.
+        var owner = await TestUser.CreateAsync(api);
+        var room = await Rooms.CreateAsync(owner, isPrivate: true);
+        var negotiated = await owner.Client.PostAsync(HubClient.HubPath + "/negotiate?negotiateVersion=1", null);
+        await ApiAssert.StatusAsync(negotiated, 200);
+        var connection = HubClient.HubPath + "?id=" + (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
+
+        Assert.Empty(await PollAsync(owner, connection)); // the first poll only opens the connection
+        await SendAsync(owner, connection, """{"protocol":"json","version":1}""");
+        Assert.Equal("{}", Assert.Single(await PollAsync(owner, connection)));
+        await SendAsync(owner, connection, $$"""{"type":1,"invocationId":"1","target":"JoinRoom","arguments":["{{room}}"]}""");
+
+        var completion = await PollUntilAsync(owner, connection, r => r.GetProperty("type").GetInt32() == 3);
+        Assert.False(completion.TryGetProperty("error", out var error), error.ToString());
+        Assert.Equal(room, completion.GetProperty("result").GetProperty("room").GetProperty("id").GetString());
+        await owner.Client.DeleteAsync(connection);
+    }
+
+    private static async Task SendAsync(TestUser user, string connection, string record) =>
+        await ApiAssert.StatusAsync(await user.Client.PostAsync(connection, new StringContent(record + "\u001e", Encoding.UTF8, "text/plain")), 200);
+
+    /// <summary>One long poll: the server answers as soon as it has something (or after its poll timeout, with nothing).</summary>
+    private static async Task<string[]> PollAsync(TestUser user, string connection)
+    {
+        var response = await user.Client.GetAsync(connection);
+        await ApiAssert.StatusAsync(response, 200);
+        return (await response.Content.ReadAsStringAsync()).Split('\u001e', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static async Task<JsonElement> PollUntilAsync(TestUser user, string connection, Func<JsonElement, bool> match)
+    {
+        var deadline = DateTime.UtcNow + HubClient.DefaultTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var record in await PollAsync(user, connection))
+            {
+                var message = JsonDocument.Parse(record).RootElement;
+                if (match(message)) return message;
+            }
+        }
+        throw new TimeoutException("No matching message within the timeout.");
     }
 }
