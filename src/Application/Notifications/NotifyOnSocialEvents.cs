@@ -17,8 +17,7 @@ public sealed class NotifyOnSocialEvents(IAppDbContext db, IIdGenerator ids, ICl
     INotificationHandler<DomainEventRaised<UserFollowed>>,
     INotificationHandler<DomainEventRaised<PostLiked>>,
     INotificationHandler<DomainEventRaised<PostCommented>>,
-    INotificationHandler<DomainEventRaised<UserMentioned>>,
-    INotificationHandler<DomainEventRaised<PostDeleted>>
+    INotificationHandler<DomainEventRaised<UserMentioned>>
 {
     public Task Handle(DomainEventRaised<UserFollowed> raised, CancellationToken cancellationToken)
     {
@@ -47,10 +46,6 @@ public sealed class NotifyOnSocialEvents(IAppDbContext db, IIdGenerator ids, ICl
         return e.AuthorId == e.MentionedUserId ? Task.CompletedTask
             : AddOnceAsync(Notification.Mention(ids.NextId(), e.MentionedUserId, e.AuthorId, e.PostId, clock.UtcNow), cancellationToken);
     }
-
-    /// <summary>A notification about a post that is gone would lead nowhere.</summary>
-    public Task Handle(DomainEventRaised<PostDeleted> raised, CancellationToken cancellationToken) =>
-        db.Notifications.Where(n => n.PostId == raised.Event.PostId).ExecuteDeleteAsync(cancellationToken);
 
     private async Task AddOnceAsync(Notification notification, CancellationToken cancellationToken)
     {

@@ -31,12 +31,15 @@ public sealed class Realtime : Migration
                 table.PrimaryKey("PK_Notifications", x => x.Id);
                 table.ForeignKey("FK_Notifications_Users_RecipientId", x => x.RecipientId, "Users", "Id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("FK_Notifications_Users_ActorId", x => x.ActorId, "Users", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_Notifications_Posts_PostId", x => x.PostId, "Posts", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_Notifications_Comments_CommentId", x => x.CommentId, "Comments", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_Notifications_DeduplicationKey", "Notifications", "DeduplicationKey", unique: true);
         migrationBuilder.CreateIndex("IX_Notifications_RecipientId_Id", "Notifications", ["RecipientId", "Id"]);
         migrationBuilder.CreateIndex("IX_Notifications_Unread", "Notifications", "RecipientId", filter: NotificationConfiguration.UnreadFilter);
         migrationBuilder.CreateIndex("IX_Notifications_PostId", "Notifications", "PostId");
         migrationBuilder.CreateIndex("IX_Notifications_ActorId", "Notifications", "ActorId");
+        migrationBuilder.CreateIndex("IX_Notifications_CommentId", "Notifications", "CommentId");
 
         migrationBuilder.CreateTable(
             name: "Rooms",
