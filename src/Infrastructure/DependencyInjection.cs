@@ -7,6 +7,7 @@ using CleanBackend.Infrastructure.Media;
 using CleanBackend.Infrastructure.Jobs;
 using CleanBackend.Infrastructure.Persistence;
 using CleanBackend.Infrastructure.Persistence.Outbox;
+using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.Infrastructure.Time;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddIdentityAdapters(configuration, environment, dataFolder);
         services.AddBackgroundJobs(configuration);
         services.AddFeed(configuration);
+        services.AddRealtime(configuration);
         services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;

@@ -2,6 +2,7 @@ using CleanBackend.Application;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure;
 using CleanBackend.Infrastructure.Persistence;
+using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
 using CleanBackend.WebApi.Setup;
 
@@ -42,6 +43,11 @@ app.MapMediaEndpoints();
 app.MapPostEndpoints();
 app.MapFollowEndpoints();
 app.MapFeedEndpoints();
+app.MapNotificationEndpoints();
+app.MapRoomEndpoints();
+app.MapBroadcastEndpoints();
+// Closing at token expiry makes clients reconnect with a fresh token, so a logged-out session's connection ends too.
+app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
 
 app.Run();
 

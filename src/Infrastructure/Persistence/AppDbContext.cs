@@ -1,8 +1,11 @@
 using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Domain.Common;
+using CleanBackend.Domain.Broadcasts;
 using CleanBackend.Domain.Media;
 using CleanBackend.Domain.Social;
+using CleanBackend.Domain.Notifications;
+using CleanBackend.Domain.Rooms;
 using CleanBackend.Domain.Users;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +30,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGene
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<FeedEntry> FeedEntries => Set<FeedEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
+    public DbSet<RoomMessage> RoomMessages => Set<RoomMessage>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

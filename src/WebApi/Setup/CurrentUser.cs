@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Identity;
+using CleanBackend.Infrastructure.Realtime;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CleanBackend.WebApi.Setup;
 
 /// <summary>The caller as the bearer token describes it (HTTP requests and hub connections alike).</summary>
-public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+public sealed class CurrentUser(IHttpContextAccessor accessor, HubCallerPrincipal hubCaller) : ICurrentUser
 {
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? Principal => hubCaller.Principal ?? accessor.HttpContext?.User;
 
     public long? UserId => ReadLong(JwtRegisteredClaimNames.Sub);
     public long? SessionId => ReadLong(JwtTokenService.SessionClaim);

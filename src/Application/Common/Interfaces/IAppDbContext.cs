@@ -1,5 +1,8 @@
+using CleanBackend.Domain.Broadcasts;
 using CleanBackend.Domain.Media;
 using CleanBackend.Domain.Social;
+using CleanBackend.Domain.Notifications;
+using CleanBackend.Domain.Rooms;
 using CleanBackend.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +28,11 @@ public interface IAppDbContext
     /// unit of work; otherwise it stays detached and its events are dropped. Returns whether it was inserted.
     /// </summary>
     Task<bool> AddIfAbsentAsync<TEntity>(TEntity entity, CancellationToken cancellationToken) where TEntity : class;
+    DbSet<Notification> Notifications { get; }
+    DbSet<Room> Rooms { get; }
+    DbSet<RoomMember> RoomMembers { get; }
+    DbSet<RoomMessage> RoomMessages { get; }
+    DbSet<Broadcast> Broadcasts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using CleanBackend.Application;
+using CleanBackend.Application.Common.Events;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Domain.Social;
 using CleanBackend.Infrastructure.Persistence;
@@ -6,6 +7,7 @@ using CleanBackend.Infrastructure.Persistence.Outbox;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Persistence.Outbox;
 
@@ -24,6 +26,10 @@ public sealed class OutboxTests : IAsyncLifetime
         {
             services.AddScoped<ICurrentUser, AnonymousCaller>();
             services.AddSingleton(_probe);
+            // UserFollowed stands in for any event here, with made-up user ids: the application's own handlers
+            // of it (notifications, feed jobs) would trip over those, so only this test's handlers remain.
+            services.RemoveAll<INotificationHandler<DomainEventRaised<UserFollowed>>>();
+            services.RemoveAll<INotificationHandler<DomainEventCommitted<UserFollowed>>>();
             services.AddMediatorHandlersFrom(typeof(OutboxTests).Assembly);
         });
         await _services.WithDbAsync(async db => { await db.Database.MigrateAsync(); return 0; });

@@ -1,0 +1,18 @@
+using CleanBackend.Domain.Rooms;
+using CleanBackend.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CleanBackend.Infrastructure.Persistence.Configurations;
+
+public sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> builder)
+    {
+        builder.ToTable("Rooms");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Name).HasMaxLength(Room.NameMaxLength);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(r => r.DomainEvents);
+    }
+}

@@ -1,0 +1,20 @@
+using CleanBackend.Domain.Rooms;
+using CleanBackend.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CleanBackend.Infrastructure.Persistence.Configurations;
+
+public sealed class RoomMessageConfiguration : IEntityTypeConfiguration<RoomMessage>
+{
+    public void Configure(EntityTypeBuilder<RoomMessage> builder)
+    {
+        builder.ToTable("RoomMessages");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Text).HasMaxLength(RoomMessage.TextMaxLength);
+        builder.HasIndex(m => new { m.RoomId, m.Id });
+        builder.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(m => m.DomainEvents);
+    }
+}

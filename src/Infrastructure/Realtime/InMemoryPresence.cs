@@ -1,0 +1,77 @@
+using CleanBackend.Application.Common.Realtime;
+
+namespace CleanBackend.Infrastructure.Realtime;
+
+/// <summary>
+/// Presence kept in this process: right for one node. A deployment of several nodes registers a shared
+/// implementation of <see cref="IPresenceTracker"/> and <see cref="IOnlineUsers"/> instead.
+/// </summary>
+public sealed class InMemoryPresence : IPresenceTracker, IOnlineUsers
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, HashSet<string>> _connectionsByUser = [];
+    private readonly Dictionary<long, Dictionary<long, HashSet<string>>> _roomConnectionsByUser = [];
+
+    public Task UserConnectedAsync(long userId, string connectionId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) Add(_connectionsByUser, userId, connectionId);
+        return Task.CompletedTask;
+    }
+
+    public Task UserDisconnectedAsync(long userId, string connectionId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) Remove(_connectionsByUser, userId, connectionId);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> JoinRoomAsync(long roomId, long userId, string connectionId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_roomConnectionsByUser.TryGetValue(roomId, out var room)) _roomConnectionsByUser[roomId] = room = [];
+            var wasPresent = room.ContainsKey(userId);
+            Add(room, userId, connectionId);
+            return Task.FromResult(!wasPresent);
+        }
+    }
+
+    public Task<bool> LeaveRoomAsync(long roomId, long userId, string connectionId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_roomConnectionsByUser.TryGetValue(roomId, out var room)) return Task.FromResult(false);
+            var wentAway = Remove(room, userId, connectionId);
+            if (room.Count == 0) _roomConnectionsByUser.Remove(roomId);
+            return Task.FromResult(wentAway);
+        }
+    }
+
+    public Task<IReadOnlyCollection<long>> GetRoomUserIdsAsync(long roomId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyCollection<long> users = _roomConnectionsByUser.TryGetValue(roomId, out var room) ? room.Keys.ToList() : [];
+            return Task.FromResult(users);
+        }
+    }
+
+    public Task<IReadOnlyCollection<long>> GetOnlineUserIdsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyCollection<long>>(_connectionsByUser.Keys.ToList());
+    }
+
+    private static void Add(Dictionary<long, HashSet<string>> connectionsByUser, long userId, string connectionId)
+    {
+        if (!connectionsByUser.TryGetValue(userId, out var connections)) connectionsByUser[userId] = connections = [];
+        connections.Add(connectionId);
+    }
+
+    /// <summary>True when the user's last connection was removed.</summary>
+    private static bool Remove(Dictionary<long, HashSet<string>> connectionsByUser, long userId, string connectionId)
+    {
+        if (!connectionsByUser.TryGetValue(userId, out var connections) || !connections.Remove(connectionId)) return false;
+        if (connections.Count > 0) return false;
+        connectionsByUser.Remove(userId);
+        return true;
+    }
+}
