@@ -8,6 +8,7 @@ using CleanBackend.Infrastructure.Jobs;
 using CleanBackend.Infrastructure.Persistence;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using CleanBackend.Infrastructure.Realtime;
+using CleanBackend.Infrastructure.Realtime.Redis;
 using CleanBackend.Infrastructure.Time;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,8 @@ public static class DependencyInjection
         services.AddBackgroundJobs(configuration);
         services.AddFeed(configuration);
         services.AddRealtime(configuration);
+        // After AddRealtime: replaces its in-process lifetime manager and online users when Realtime:Redis is set.
+        services.AddRedisBackplane(configuration);
         services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
