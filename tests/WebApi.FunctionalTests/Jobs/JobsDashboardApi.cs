@@ -1,8 +1,6 @@
 using System.Text.Json;
 using CleanBackend.TestSupport;
 using CleanBackend.WebApi.FunctionalTests.Social;
-using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace CleanBackend.WebApi.FunctionalTests.Jobs;
 
@@ -23,13 +21,6 @@ public static class JobsDashboardApi
 
     public static async Task PostAsync(this TestUser admin, string path, int expectedStatus) =>
         await ApiAssert.StatusAsync(await admin.Client.PostAsync($"/api/admin/jobs/{path}", null), expectedStatus);
-
-    /// <summary>Schedules a one-off run of a probe job on the server's scheduler, named so that the history can be searched for it.</summary>
-    public static async Task ScheduleProbeAsync<TJob>(this ApiFactory api, string name) where TJob : IJob<string>
-    {
-        var scheduler = await api.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.ScheduleJob<TJob, string>(name, TimeSpan.Zero, new OneOffJobOptions { Name = name });
-    }
 
     /// <summary>Polls the history until one of its runs matches <paramref name="condition"/>; returns that run.</summary>
     public static async Task<JsonElement> RunEventuallyAsync(this TestUser admin, Func<JsonElement, bool> condition, string description)

@@ -21,6 +21,7 @@ export function show(node, visible) {
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /** Today's times as 14:03:07, older ones with their date. */
@@ -28,6 +29,11 @@ export function formatTime(iso) {
   if (!iso) return "—";
   const date = new Date(iso);
   return date.toDateString() === new Date().toDateString() ? timeFormat.format(date) : dateTimeFormat.format(date);
+}
+
+/** 14:03, for axes. */
+export function formatClock(iso) {
+  return clockFormat.format(new Date(iso));
 }
 
 /** "12 s ago", "in 4 min": how far an instant is from now. */

@@ -1,6 +1,6 @@
 // The "runs per job type" chart: per job type, bars of runs per bucket (succeeded below, failed on top) and
 // the P50 and P95 durations as lines on their own scale. Plain SVG: nothing to install, nothing to load.
-import { element, formatDuration, formatTime } from "/js/dom.js";
+import { element, formatClock, formatDuration, formatTime } from "/js/dom.js";
 
 const svgNamespace = "http://www.w3.org/2000/svg";
 const width = 600;
@@ -21,10 +21,10 @@ export function renderChart(container, statistics) {
   const from = new Date(statistics.from).getTime();
   const bucketMs = statistics.bucketMinutes * 60_000;
   const bucketCount = Math.max(1, Math.ceil((new Date(statistics.to).getTime() - from) / bucketMs));
-  container.replaceChildren(...statistics.jobs.map((job) => jobRow(job, from, bucketMs, bucketCount, statistics.to)));
+  container.replaceChildren(...statistics.jobs.map((job) => jobRow(job, from, bucketMs, bucketCount)));
 }
 
-function jobRow(job, from, bucketMs, bucketCount, to) {
+function jobRow(job, from, bucketMs, bucketCount) {
   const runs = (bucket) => bucket.succeeded + bucket.skipped + bucket.failed + bucket.cancelled;
   const maxRuns = Math.max(...job.buckets.map(runs), 1);
   const maxDuration = Math.max(...job.buckets.map((bucket) => bucket.p95Ms), 0.001);
@@ -59,14 +59,14 @@ function jobRow(job, from, bucketMs, bucketCount, to) {
   return element("div", { class: "chart-row", dataset: { job: job.job } },
     element("div", { class: "chart-label" },
       element("div", { class: "strong" }, job.job),
-      element("div", { class: "muted small" }, `${total} runs${failed ? ` · ${failed} failed` : ""}`),
+      element("div", { class: "muted small" }, `${total} run${total === 1 ? "" : "s"}${failed ? ` · ${failed} failed` : ""}`),
       element("div", { class: "muted small" }, `latest P50 ${formatDuration(latest.p50Ms)} · P95 ${formatDuration(latest.p95Ms)}`)),
     element("div", { class: "chart-plot" },
       svg("svg", { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: "none", role: "img", "aria-label": `Runs of ${job.job}` },
         svg("line", { class: "axis", x1: 0, y1: height, x2: width, y2: height }),
         ...bars, line("p50Ms", "p50"), line("p95Ms", "p95"), ...ticks("p50Ms", "p50"), ...ticks("p95Ms", "p95")),
       element("div", { class: "chart-axis muted small" },
-        element("span", {}, formatTime(new Date(from).toISOString())),
-        element("span", {}, `max ${maxRuns} runs/bucket · P95 up to ${formatDuration(maxDuration)}`),
-        element("span", {}, formatTime(to)))));
+        element("span", {}, formatClock(new Date(from).toISOString())),
+        element("span", {}, `bars up to ${maxRuns} run${maxRuns === 1 ? "" : "s"} · lines up to ${formatDuration(maxDuration)}`),
+        element("span", {}, "now"))));
 }

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-namespace CleanBackend.WebApi.FunctionalTests.Jobs;
+namespace CleanBackend.TestSupport;
 
 /// <summary>
-/// Jobs the dashboard tests schedule on the test server's real scheduler. Their type lives in the test assembly,
-/// which is loaded in the server's process, so the persistent store can load them like the application's own.
+/// Jobs the dashboard tests schedule on the test server's real scheduler (<see cref="ProbeJobs.ScheduleProbeAsync{TJob}"/>).
+/// Their type lives in a test assembly loaded in the server's process, so the persistent store loads them like
+/// the application's own. This one always fails: once, and once more on its single retry.
 /// </summary>
 [RetryPolicy(1, FailingProbeJob.RetryDelay)]
 public sealed class FailingProbeJob : IJob<string>
@@ -33,4 +35,14 @@ public sealed class ProgressProbeJob : IJob<string>
 
     private static TaskCompletionSource Gate(string input) =>
         Gates.GetOrAdd(input, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+}
+
+public static class ProbeJobs
+{
+    /// <summary>Schedules a one-off run of a probe job on the server's scheduler, named so that the history can be searched for it.</summary>
+    public static async Task ScheduleProbeAsync<TJob>(this ApiFactory api, string name) where TJob : IJob<string>
+    {
+        var scheduler = await api.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.ScheduleJob<TJob, string>(name, TimeSpan.Zero, new OneOffJobOptions { Name = name });
+    }
 }
