@@ -59,11 +59,13 @@ public static class BackgroundJobsSetup
         });
         // The execution history the jobs dashboard reads: in the database with the persistent store (UseExecutionHistory
         // above), else Quartz's bounded in-memory history of this process. Inputs are recorded so that a failed run can
-        // be retried as it was (they are commands made of ids: nothing secret); failures are kept a week, the rest a day.
+        // be retried as it was (they are commands made of ids: nothing secret); failures are kept a week, the rest a day,
+        // within a cap on rows sized for a day of fan-outs in the database and for a developer's process in memory.
         services.AddQuartzExecutionHistory(history =>
         {
             history.RecordInput = true;
             history.RetentionByResult[JobRunResult.Failed] = FailedRunRetention;
+            history.MaxEntriesPerScheduler = jobs.HistoryMaxRuns ?? (store == JobStore.Postgres ? 100_000 : 5_000);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<IBackgroundJobs, QuartzBackgroundJobs>();

@@ -219,10 +219,10 @@ function addPost(post, { prepend }) {
   const item = element("li", { class: "post", dataset: { postId: post.id } },
     element("div", { class: "post-head" },
       element("span", { class: "avatar", "aria-hidden": "true" }, initials(post.author.displayName)),
-      element("span", { class: "strong" }, post.author.displayName),
-      element("span", { class: "muted" }, `@${post.author.userName}`),
-      element("span", { class: "spacer" }),
-      element("time", { class: "muted small", datetime: post.createdAt }, formatTime(post.createdAt))),
+      element("div", { class: "post-who" },
+        element("div", {}, element("span", { class: "strong" }, post.author.displayName), " ",
+          element("span", { class: "muted" }, `@${post.author.userName}`)),
+        element("time", { class: "muted small", datetime: post.createdAt }, formatTime(post.createdAt)))),
     element("p", { class: "post-text" }, post.text),
     post.media.map((media) => element("img", { class: "post-image", src: media.url, alt: "", loading: "lazy" })));
   if (prepend) feed.prepend(item);
@@ -305,7 +305,7 @@ async function loadRooms(selectId) {
   const page = await api("GET", "/api/rooms?limit=50");
   const select = $("#room-select");
   select.replaceChildren(...page.items.map((room) =>
-    element("option", { value: room.id }, `${room.isPrivate ? "🔒 " : "# "}${room.name}`)));
+    element("option", { value: room.id }, `# ${room.name}${room.isPrivate ? " (private)" : ""}`)));
   if (selectId && page.items.some((room) => room.id === selectId)) select.value = selectId;
   select.disabled = page.items.length === 0;
   if (page.items.length === 0) select.append(element("option", { value: "" }, "no rooms yet: create one"));

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CleanBackend.TestSupport;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Chromium;
 using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;
 
@@ -37,6 +38,15 @@ public sealed partial class BrowserSession : IDisposable
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             $"--user-data-dir={_profile}", $"--window-size={size.Width},{size.Height}");
+        // Desktop Chromium will not make a window narrower than 500 px: phone widths are emulated, as DevTools does.
+        if (size.Width < 500)
+            options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings
+            {
+                Width = size.Width,
+                Height = size.Height,
+                PixelRatio = 1,
+                UserAgent = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
+            });
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 
@@ -109,7 +119,7 @@ public sealed partial class BrowserSession : IDisposable
             ["width"] = width,
             ["height"] = Math.Max(height, size.Height),
             ["deviceScaleFactor"] = 1,
-            ["mobile"] = false,
+            ["mobile"] = width < 500,
         });
         try
         {

@@ -13,6 +13,7 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
     public async Task Two_people_follow_post_an_image_see_it_live_count_notifications_chat_and_get_a_broadcast()
     {
         var bob = await TestUser.CreateAsync(api, TestUser.UniqueName("bob"));
+        await ApiAssert.StatusAsync(await bob.Client.PatchAsJsonAsync("/api/users/me", new { displayName = "Bob Example", bio = (string?)null }), 200);
         var aliceName = TestUser.UniqueName("alice");
         using var alice = new BrowserSession(api.ServerAddress, output);
         using var bobs = new BrowserSession(api.ServerAddress, output, new Size(390, 844));
@@ -43,6 +44,7 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
         bobs.WithText("#feed .post", "Sunset from the roof");
 
         var post = alice.WithText("#feed .post", "Sunset from the roof");
+        Assert.Contains("Bob Example", post.Text);
         Assert.Contains($"@{bob.UserName}", post.Text);
         var picture = post.FindElement(By.CssSelector("img.post-image"));
         alice.WaitUntil(_ => Convert.ToInt64(alice.Driver.ExecuteScript("return arguments[0].naturalWidth", picture)) == 480,
@@ -60,7 +62,7 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
         bobs.WaitUntil(_ => bobs.Find("#room-select").Text.Contains("lobby"), "the new room is listed for Bob");
         bobs.Click("#room-form button[type=submit]");
         bobs.WithText("#online-users", "Alice Example");
-        alice.WithText("#online-users", bob.UserName);
+        alice.WithText("#online-users", "Bob Example");
 
         bobs.Fill("#message-form [name=text]", "Hi Alice, nice view?");
         bobs.Click("#message-form button[type=submit]");
