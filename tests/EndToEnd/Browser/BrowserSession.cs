@@ -38,6 +38,7 @@ public sealed partial class BrowserSession : IDisposable
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             $"--user-data-dir={_profile}", $"--window-size={size.Width},{size.Height}");
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         // Desktop Chromium will not make a window narrower than 500 px: phone widths are emulated, as DevTools does.
         if (size.Width < 500)
             options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings
@@ -129,6 +130,19 @@ public sealed partial class BrowserSession : IDisposable
         {
             Driver.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", new Dictionary<string, object?>());
         }
+    }
+
+    /// <summary>
+    /// Fails on any error the page's scripts logged or threw. Failed requests are left out: the pages meet 401 and
+    /// 403 on purpose (wrong password, not an admin) and say so on the page, which the tests check.
+    /// </summary>
+    public void AssertNoScriptErrors()
+    {
+        var errors = Driver.Manage().Logs.GetLog(LogType.Browser)
+            .Where(entry => entry.Level == LogLevel.Severe && !entry.Message.Contains("Failed to load resource", StringComparison.Ordinal))
+            .Select(entry => entry.Message)
+            .ToList();
+        Assert.True(errors.Count == 0, $"The page logged errors:\n{string.Join("\n", errors)}");
     }
 
     public void Dispose()

@@ -80,6 +80,8 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
 
         alice.Screenshot("demo-client");
         bobs.FullPageScreenshot("demo-client-phone");
+        alice.AssertNoScriptErrors();
+        bobs.AssertNoScriptErrors();
     }
 
     /// <summary>A sky fading from blue to orange over a dark hill: something recognisable in the screenshots.</summary>

@@ -36,6 +36,7 @@ public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper out
         browser.Click("#recurring tr[data-name='feed-trim'] button[data-action='pause']");
         browser.Click("#recurring tr[data-name='feed-trim'][data-state='paused'] button[data-action='resume']");
         browser.Visible("#recurring tr[data-name='feed-trim'][data-state='normal']");
+        browser.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper out
         ProgressProbeJob.Release(running);
         browser.WithText("#executing", "Nothing is running.");
         browser.Visible("#history tr[data-job='ProgressProbeJob'][data-result='succeeded']");
+        browser.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -90,6 +92,7 @@ public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper out
         browser.Click("#forbidden-sign-out");
         browser.Visible("#sign-in-form");
         Assert.Equal("null", browser.Driver.ExecuteScript("return JSON.stringify(sessionStorage.getItem('cleanbackend.session'))"));
+        browser.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -102,6 +105,7 @@ public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper out
 
         browser.WithText("#sign-in-form .error", "Wrong user name or password.");
         Assert.False(browser.Driver.FindElement(By.CssSelector("#dashboard")).Displayed);
+        browser.AssertNoScriptErrors();
     }
 
     /// <summary>One user follows another, who posts: the post's fan-out (and the follow's backfill) run as jobs.</summary>

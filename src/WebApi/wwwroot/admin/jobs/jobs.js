@@ -42,7 +42,9 @@ async function start() {
       $("#forbidden-user").textContent = session.user?.userName ?? "this account";
       return showOnly("#forbidden");
     }
+    showOnly("#dashboard");
     showLoadError(error);
+    scheduleRefresh();
   }
 }
 
