@@ -29,6 +29,9 @@ await app.EnsureConfiguredAdminAsync();
 app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The demo client at / and the jobs dashboard at /admin/jobs: static pages calling the API (wwwroot).
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -48,6 +51,7 @@ app.MapRoomEndpoints();
 app.MapBroadcastEndpoints();
 // Closing at token expiry makes clients reconnect with a fresh token, so a logged-out session's connection ends too.
 app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
+app.MapJobsDashboardEndpoints();
 
 app.Run();
 

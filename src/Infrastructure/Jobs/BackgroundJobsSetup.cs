@@ -1,4 +1,5 @@
 using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Application.Jobs;
 using CleanBackend.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ public static class BackgroundJobsSetup
     /// 2 s, 4 s, 8 s and 16 s after each failure (capped at one minute).
     /// </summary>
     public static readonly RetryPolicy DefaultRetryPolicy = RetryPolicy.Exponential(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1));
+
+    public static readonly TimeSpan FailedRunRetention = TimeSpan.FromDays(7);
 
     /// <summary>Quartz (the role Hangfire plays elsewhere) behind <see cref="IBackgroundJobs"/>, configured from <c>Jobs</c>.</summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
@@ -54,8 +57,19 @@ public static class BackgroundJobsSetup
             quartz.UseDefaultRetryPolicy(DefaultRetryPolicy);
             quartz.AddRecurringJobs(jobs.Recurring);
         });
+        // The execution history the jobs dashboard reads: in the database with the persistent store (UseExecutionHistory
+        // above), else Quartz's bounded in-memory history of this process. Inputs are recorded so that a failed run can
+        // be retried as it was (they are commands made of ids: nothing secret); failures are kept a week, the rest a day,
+        // within a cap on rows sized for a day of fan-outs in the database and for a developer's process in memory.
+        services.AddQuartzExecutionHistory(history =>
+        {
+            history.RecordInput = true;
+            history.RetentionByResult[JobRunResult.Failed] = FailedRunRetention;
+            history.MaxEntriesPerScheduler = jobs.HistoryMaxRuns ?? (store == JobStore.Postgres ? 100_000 : 5_000);
+        });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<IBackgroundJobs, QuartzBackgroundJobs>();
+        services.AddSingleton<IJobsDashboard, QuartzJobsDashboard>();
         return services;
     }
 }

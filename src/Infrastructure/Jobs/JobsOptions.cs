@@ -8,6 +8,12 @@ public sealed class JobsOptions
     /// <summary>Where Quartz keeps jobs; unset means <see cref="JobStore.Postgres"/> when the database is PostgreSQL, else <see cref="JobStore.Memory"/>.</summary>
     public JobStore? Store { get; set; }
 
+    /// <summary>
+    /// The most runs the execution history keeps (oldest go first); unset means 100,000 in the database (the
+    /// PostgreSQL store) and 5,000 in memory. The jobs dashboard's history, counts and charts read these runs.
+    /// </summary>
+    public int? HistoryMaxRuns { get; set; }
+
     /// <summary>Cron expressions (Quartz syntax, with seconds) by recurring job name, overriding the defaults in <see cref="RecurringJobs"/>.</summary>
     public Dictionary<string, string> Recurring { get; set; } = [];
 }

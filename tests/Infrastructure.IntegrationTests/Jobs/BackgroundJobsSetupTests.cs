@@ -1,7 +1,9 @@
 using CleanBackend.Infrastructure.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
+using Quartz.Extensibility;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Jobs;
 
@@ -19,6 +21,20 @@ public sealed class BackgroundJobsSetupTests
         Assert.Equal("0 */5 * * * ?", await CronOfAsync(scheduler, "feed-trim"));
         Assert.Equal("0 30 * * * ?", await CronOfAsync(scheduler, "media-cleanup"));
         Assert.Equal(typeof(FeedTrimJob), (await scheduler.GetJobDetail(new JobKey("feed-trim", RecurringJobs.Group)))!.JobType.Type);
+    }
+
+    [Fact]
+    public async Task The_in_memory_setup_keeps_an_execution_history_with_inputs_failures_a_week_and_a_configurable_cap()
+    {
+        await using var defaults = Build(new());
+        await using var configured = Build(new() { ["Jobs:HistoryMaxRuns"] = "123" });
+
+        var history = defaults.GetRequiredService<IOptions<ExecutionHistoryOptions>>().Value;
+        Assert.True(history.RecordInput);
+        Assert.Equal(TimeSpan.FromDays(7), history.RetentionByResult[JobRunResult.Failed]);
+        Assert.Equal(5_000, history.MaxEntriesPerScheduler);
+        Assert.Equal(123, configured.GetRequiredService<IOptions<ExecutionHistoryOptions>>().Value.MaxEntriesPerScheduler);
+        Assert.NotNull(defaults.GetRequiredService<IExecutionHistoryStore>());
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace CleanBackend.WebApi.FunctionalTests.Media;
+namespace CleanBackend.TestSupport;
 
 /// <summary>
 /// Small but complete images in each accepted format, written byte by byte (the package feed has no imaging
@@ -10,11 +10,26 @@ namespace CleanBackend.WebApi.FunctionalTests.Media;
 /// </summary>
 public static class TestImages
 {
-    /// <summary>An RGB PNG; <paramref name="totalBytes"/> pads it to an exact size with a tEXt chunk.</summary>
-    public static byte[] Png(int width, int height, int? totalBytes = null)
+    /// <summary>
+    /// An RGB PNG; <paramref name="totalBytes"/> pads it to an exact size with a tEXt chunk. <paramref name="paint"/>
+    /// gives each pixel's colour from its x and y (a picture for screenshots); without it the bytes are a pattern.
+    /// </summary>
+    public static byte[] Png(int width, int height, int? totalBytes = null, Func<int, int, (byte R, byte G, byte B)>? paint = null)
     {
-        var scanlines = new byte[height * (1 + width * 3)];
-        for (var i = 0; i < scanlines.Length; i++) scanlines[i] = i % (1 + width * 3) == 0 ? (byte)0 : (byte)(i * 7);
+        var stride = 1 + width * 3;
+        var scanlines = new byte[height * stride];
+        for (var i = 0; i < scanlines.Length; i++) scanlines[i] = i % stride == 0 ? (byte)0 : (byte)(i * 7);
+        if (paint is not null)
+        {
+            for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+            {
+                var (r, g, b) = paint(x, y);
+                scanlines[y * stride + 1 + x * 3] = r;
+                scanlines[y * stride + 2 + x * 3] = g;
+                scanlines[y * stride + 3 + x * 3] = b;
+            }
+        }
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(scanlines);
 

@@ -1,0 +1,369 @@
+// The demo client: how a browser uses the CleanBackend API (REST under /api) and its SignalR hub
+// (/hubs/realtime, contract in docs/realtime.md). Plain JavaScript modules, no build step; `signalR` is the
+// global of the official @microsoft/signalr browser client.
+import { ApiError, accessToken, api, currentSession, signIn, signOut, signUp } from "/js/session.js";
+import { element, formatTime, show } from "/js/dom.js";
+
+const $ = (selector) => document.querySelector(selector);
+
+const state = {
+  user: null,
+  connection: null,
+  feedCursor: null,
+  roomId: null,
+};
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showTab(tab.dataset.tab));
+  $("#sign-in-form").addEventListener("submit", submitting(onSignIn));
+  $("#sign-up-form").addEventListener("submit", submitting(onSignUp));
+  $("#sign-out").addEventListener("click", onSignOut);
+  $("#compose").addEventListener("submit", submitting(onPost));
+  $("#compose-image").addEventListener("change", onImageChosen);
+  $("#feed-more").addEventListener("click", () => loadFeed({ older: true }));
+  $("#follow-form").addEventListener("submit", submitting(onFollow));
+  $("#bell").addEventListener("click", toggleNotifications);
+  $("#mark-read").addEventListener("click", onMarkAllRead);
+  $("#room-form").addEventListener("submit", submitting(onJoinRoom));
+  $("#rooms-refresh").addEventListener("click", () => loadRooms($("#room-select").value));
+  $("#new-room-form").addEventListener("submit", submitting(onCreateRoom));
+  $("#message-form").addEventListener("submit", submitting(onSendMessage));
+  $("#broadcast-form").addEventListener("submit", submitting(onBroadcast));
+  $(".broadcast-close").addEventListener("click", () => show($("#broadcast"), false));
+  start();
+});
+
+// ---- Signing in and out -------------------------------------------------------------------------------
+
+async function start() {
+  const session = currentSession();
+  state.user = session?.user ?? null;
+  show($("#auth"), !state.user);
+  show($("#app"), Boolean(state.user));
+  for (const id of ["#bell", "#sign-out", "#live"]) show($(id), Boolean(state.user));
+  show($("#admin"), state.user?.role === "admin");
+  show($("#jobs-link"), state.user?.role === "admin");
+  $("#me").textContent = state.user ? state.user.displayName : "";
+  if (!state.user) return;
+
+  try {
+    await Promise.all([loadFeed({ older: false }), loadUnreadCount(), loadRooms()]);
+  } catch (error) {
+    if (error.status === 401) return restart();
+    throw error;
+  }
+  await connect();
+}
+
+function showTab(formId) {
+  for (const tab of document.querySelectorAll(".tab")) tab.classList.toggle("active", tab.dataset.tab === formId);
+  show($("#sign-in-form"), formId === "sign-in-form");
+  show($("#sign-up-form"), formId === "sign-up-form");
+}
+
+async function onSignIn(form) {
+  await signIn(form.login.value.trim(), form.password.value);
+  form.reset();
+  await start();
+}
+
+async function onSignUp(form) {
+  await signUp({
+    userName: form.userName.value.trim(),
+    displayName: form.displayName.value.trim(),
+    email: form.email.value.trim(),
+    password: form.password.value,
+  });
+  form.reset();
+  await start();
+}
+
+async function onSignOut() {
+  await restart();
+}
+
+/** Ends the session and the hub connection, and shows the sign-in form. */
+async function restart() {
+  const connection = state.connection;
+  state.connection = null;
+  state.roomId = null;
+  state.feedCursor = null;
+  await connection?.stop();
+  await signOut();
+  for (const list of ["#feed", "#notification-list", "#room-messages", "#online-users"]) $(list).replaceChildren();
+  show($("#room"), false);
+  show($("#notifications"), false);
+  await start();
+}
+
+/**
+ * Wraps a form's submit handler: no page reload, the button disabled while it runs, and the API's
+ * problem (400 field errors, 409 ...) shown in the form's .error line.
+ */
+function submitting(handler) {
+  return async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const button = form.querySelector("button[type=submit]");
+    const error = form.querySelector(".error") ?? $("#chat-error");
+    error.textContent = "";
+    button.disabled = true;
+    try {
+      await handler(form);
+    } catch (failure) {
+      error.textContent = failure instanceof ApiError && failure.status === 401 && form.id === "sign-in-form"
+        ? "Wrong user name or password."
+        : hubReason(failure);
+    } finally {
+      button.disabled = false;
+    }
+  };
+}
+
+/** SignalR wraps a hub method's error in a fixed text; the part after "HubException: " is the reason. */
+function hubReason(error) {
+  return error.message.split("HubException: ")[1] ?? error.message;
+}
+
+// ---- The realtime connection ----------------------------------------------------------------------------
+
+async function connect() {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/realtime", { accessTokenFactory: accessToken })
+    .withAutomaticReconnect()
+    .build();
+  state.connection = connection;
+
+  connection.on("feedItem", (post) => addPost(post, { prepend: true }));
+  connection.on("notification", (notification) => addNotification(notification, { prepend: true }));
+  connection.on("unreadCount", ({ count }) => setUnreadCount(count));
+  connection.on("roomMessage", ({ roomId, message }) => {
+    if (roomId === state.roomId) addMessage(message);
+  });
+  connection.on("presence", ({ roomId, user, online }) => {
+    if (roomId === state.roomId) setOnline(user, online);
+  });
+  connection.on("broadcast", ({ message, from }) => showBroadcast(`${from.displayName}: ${message}`));
+
+  connection.onreconnecting(() => setLive("reconnecting"));
+  // Pushes are not queued for absent clients: after a reconnect, rejoin the room and read what was missed.
+  connection.onreconnected(async () => {
+    setLive("live");
+    if (state.roomId) await joinRoom(state.roomId);
+    await Promise.all([loadFeed({ older: false }), loadUnreadCount()]);
+  });
+  connection.onclose(() => {
+    if (state.connection === connection) setLive("offline");
+  });
+
+  setLive("connecting");
+  try {
+    await connection.start();
+    setLive("live");
+  } catch (error) {
+    setLive("offline");
+    $("#chat-error").textContent = `Live updates are unavailable: ${error.message}`;
+  }
+}
+
+function setLive(status) {
+  $("#live").dataset.status = status;
+  $("#live .live-text").textContent = status;
+}
+
+function showBroadcast(text) {
+  $("#broadcast .broadcast-text").textContent = text;
+  show($("#broadcast"), true);
+}
+
+// ---- Posts and the home feed ------------------------------------------------------------------------------
+
+function onImageChosen() {
+  const file = $("#compose-image").files[0];
+  const preview = $("#compose-preview");
+  if (preview.src) URL.revokeObjectURL(preview.src);
+  $("#compose-file").textContent = file ? file.name : "";
+  preview.src = file ? URL.createObjectURL(file) : "";
+  show(preview, Boolean(file));
+}
+
+/** An image is uploaded first (POST /api/media), then the post names it (POST /api/posts {text, mediaIds}). */
+async function onPost(form) {
+  const file = $("#compose-image").files[0];
+  const mediaIds = [];
+  if (file) {
+    const upload = new FormData();
+    upload.append("file", file);
+    mediaIds.push((await api("POST", "/api/media", upload)).id);
+  }
+  const post = await api("POST", "/api/posts", { text: form.text.value, mediaIds });
+  form.reset();
+  onImageChosen();
+  addPost(post, { prepend: true });
+}
+
+async function loadFeed({ older }) {
+  const query = new URLSearchParams({ limit: "20" });
+  if (older && state.feedCursor) query.set("cursor", state.feedCursor);
+  const page = await api("GET", `/api/feed?${query}`);
+  if (older) for (const post of page.items) addPost(post, { prepend: false });
+  else for (const post of [...page.items].reverse()) addPost(post, { prepend: true });
+  if (older || !state.feedCursor) state.feedCursor = page.nextCursor;
+  show($("#feed-more"), Boolean(state.feedCursor));
+}
+
+/** Adds a post unless it is there already: pushes arrive at least once, and may overlap a page just read. */
+function addPost(post, { prepend }) {
+  const feed = $("#feed");
+  if (feed.querySelector(`[data-post-id="${post.id}"]`)) return;
+  const item = element("li", { class: "post", dataset: { postId: post.id } },
+    element("div", { class: "post-head" },
+      element("span", { class: "avatar", "aria-hidden": "true" }, initials(post.author.displayName)),
+      element("div", { class: "post-who" },
+        element("div", {}, element("span", { class: "strong" }, post.author.displayName), " ",
+          element("span", { class: "muted" }, `@${post.author.userName}`)),
+        element("time", { class: "muted small", datetime: post.createdAt }, formatTime(post.createdAt)))),
+    element("p", { class: "post-text" }, post.text),
+    post.media.map((media) => element("img", { class: "post-image", src: media.url, alt: "", loading: "lazy" })));
+  if (prepend) feed.prepend(item);
+  else feed.append(item);
+  show($("#feed-empty"), false);
+}
+
+function initials(name) {
+  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0].toUpperCase()).join("");
+}
+
+// ---- Follows ------------------------------------------------------------------------------------------
+
+async function onFollow(form) {
+  const userName = form.userName.value.trim().replace(/^@/, "");
+  const status = $("#follow-status");
+  try {
+    await api("PUT", `/api/users/${encodeURIComponent(userName)}/follow`);
+  } catch (error) {
+    status.textContent = error.status === 404 ? `There is no user @${userName}.` : error.message;
+    return;
+  }
+  form.reset();
+  status.textContent = `You follow @${userName}. Their posts join your feed shortly.`;
+  // The backfill job adds their latest posts a moment later; new ones then arrive live.
+  setTimeout(() => loadFeed({ older: false }).catch(() => {}), 1500);
+}
+
+// ---- Notifications ------------------------------------------------------------------------------------
+
+async function loadUnreadCount() {
+  setUnreadCount((await api("GET", "/api/notifications/unread-count")).count);
+}
+
+function setUnreadCount(count) {
+  const badge = $("#unread-count");
+  badge.textContent = count > 99 ? "99+" : String(count);
+  badge.dataset.count = String(count);
+  show(badge, count > 0);
+}
+
+async function toggleNotifications() {
+  const panel = $("#notifications");
+  show(panel, panel.hidden);
+  if (panel.hidden) return;
+  const page = await api("GET", "/api/notifications?limit=20");
+  $("#notification-list").replaceChildren();
+  for (const notification of page.items) addNotification(notification, { prepend: false });
+  show($("#notifications-empty"), page.items.length === 0);
+}
+
+const notificationText = {
+  follow: "started following you",
+  like: "liked your post",
+  comment: "commented on your post",
+  mention: "mentioned you",
+};
+
+function addNotification(notification, { prepend }) {
+  const list = $("#notification-list");
+  if (list.querySelector(`[data-notification-id="${notification.id}"]`)) return;
+  const item = element("li", { class: notification.read ? "read" : "unread", dataset: { notificationId: notification.id } },
+    element("span", { class: "strong" }, notification.actor.displayName),
+    ` ${notificationText[notification.type] ?? notification.type}`,
+    element("time", { class: "muted small", datetime: notification.createdAt }, formatTime(notification.createdAt)));
+  if (prepend) list.prepend(item);
+  else list.append(item);
+  show($("#notifications-empty"), false);
+}
+
+async function onMarkAllRead() {
+  const { count } = await api("POST", "/api/notifications/read", { all: true });
+  setUnreadCount(count);
+  for (const item of document.querySelectorAll("#notification-list .unread")) item.className = "read";
+}
+
+// ---- Rooms --------------------------------------------------------------------------------------------
+
+async function loadRooms(selectId) {
+  const page = await api("GET", "/api/rooms?limit=50");
+  const select = $("#room-select");
+  select.replaceChildren(...page.items.map((room) =>
+    element("option", { value: room.id }, `# ${room.name}${room.isPrivate ? " (private)" : ""}`)));
+  if (selectId && page.items.some((room) => room.id === selectId)) select.value = selectId;
+  select.disabled = page.items.length === 0;
+  if (page.items.length === 0) select.append(element("option", { value: "" }, "no rooms yet: create one"));
+}
+
+async function onCreateRoom(form) {
+  const room = await api("POST", "/api/rooms", { name: form.name.value.trim(), isPrivate: false });
+  form.reset();
+  await loadRooms(room.id);
+  await joinRoom(room.id);
+}
+
+async function onJoinRoom() {
+  if (!$("#room-select").value) throw new Error("Create a room first.");
+  await joinRoom($("#room-select").value);
+}
+
+/** Joins over the hub first, then reads the history: nothing said in between is missed, overlaps are dropped by id. */
+async function joinRoom(roomId) {
+  if (!state.connection || state.connection.state !== "Connected") throw new Error("Not connected: rooms need the live connection.");
+  if (state.roomId && state.roomId !== roomId) await state.connection.invoke("LeaveRoom", state.roomId);
+  const { room, online } = await state.connection.invoke("JoinRoom", roomId);
+  state.roomId = room.id;
+  $("#room .room-name").textContent = `# ${room.name}`;
+  $("#online-users").replaceChildren();
+  for (const user of online) setOnline(user, true);
+  $("#room-messages").replaceChildren();
+  const page = await api("GET", `/api/rooms/${room.id}/messages?limit=50`);
+  for (const message of [...page.items].reverse()) addMessage(message);
+  show($("#room"), true);
+}
+
+async function onSendMessage(form) {
+  const message = await state.connection.invoke("SendMessage", state.roomId, form.text.value);
+  form.reset();
+  addMessage(message);
+}
+
+function addMessage(message) {
+  const list = $("#room-messages");
+  if (list.querySelector(`[data-message-id="${message.id}"]`)) return;
+  const mine = message.sender.id === state.user.id;
+  list.append(element("li", { class: mine ? "message mine" : "message", dataset: { messageId: message.id } },
+    element("div", { class: "message-meta small" }, mine ? "you" : message.sender.displayName, " · ", formatTime(message.createdAt)),
+    element("div", { class: "message-text" }, message.text)));
+  list.scrollTop = list.scrollHeight;
+}
+
+function setOnline(user, online) {
+  const list = $("#online-users");
+  const existing = list.querySelector(`[data-user="${user.userName}"]`);
+  if (!online) return existing?.remove();
+  if (!existing) list.append(element("li", { dataset: { user: user.userName }, title: `@${user.userName}` }, user.displayName));
+}
+
+// ---- Admin --------------------------------------------------------------------------------------------
+
+async function onBroadcast(form) {
+  await api("POST", "/api/admin/broadcast", { message: form.message.value });
+  form.reset();
+}
