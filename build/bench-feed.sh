@@ -15,7 +15,7 @@
 #
 # Knobs (environment): BENCH_USERS (10000), BENCH_FOLLOWS (50), BENCH_POSTS (5), BENCH_CELEB_FOLLOWERS (100000),
 # BENCH_TOKENS (200 users signed in for the reads), BENCH_FANOUT_RUNS (5), BENCH_READ_SECONDS (20),
-# BENCH_READ_ROUNDS (2: each round measures both apps once), BENCH_WARMUP_SECONDS (10), BENCH_CONNECTIONS (64),
+# BENCH_READ_ROUNDS (2: each round measures both apps once), BENCH_WARMUP_SECONDS (15), BENCH_CONNECTIONS (64),
 # BENCH_THREADS (2), BENCH_DOCS (docs/benchmarks.md; empty: don't write it).
 # The whole run takes about 3-4 minutes on 2 cores (build excluded).
 set -euo pipefail
@@ -38,7 +38,7 @@ TOKENS=${BENCH_TOKENS:-200}
 FANOUT_RUNS=${BENCH_FANOUT_RUNS:-5}
 READ_SECONDS=${BENCH_READ_SECONDS:-20}
 READ_ROUNDS=${BENCH_READ_ROUNDS:-2}
-WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 DOCS=${BENCH_DOCS-docs/benchmarks.md}
