@@ -84,6 +84,8 @@ VACUUM ANALYZE "Users";
 VACUUM ANALYZE "Follows";
 VACUUM ANALYZE "Posts";
 VACUUM ANALYZE "FeedEntries";
+-- The seed's dirty pages written out now, not by a checkpoint running during the measurements.
+CHECKPOINT;
 
 SELECT (SELECT count(*) FROM "Users") AS users, (SELECT count(*) FROM "Follows") AS follows,
        (SELECT count(*) FROM "Posts") AS posts, (SELECT count(*) FROM "FeedEntries") AS feed_entries;
