@@ -54,8 +54,8 @@ public static class DependencyInjection
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Database");
-        // Pooled: creating a context and its EF services for every request cost more CPU than the rest of a feed
-        // read's pipeline (measured by build/bench-feed.sh). A scope leases one and gives it back when it ends.
+        // Pooled: setting up a new context and its EF services for every request took about a tenth of the process's
+        // CPU in the feed benchmark (build/bench-feed.sh). A scope leases a context and gives it back when it ends.
         services.AddPooledDbContextFactory<AppDbContext>(db =>
         {
             if (options.Provider == DatabaseProvider.Postgres)
