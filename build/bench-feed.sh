@@ -90,6 +90,8 @@ trap 'warn "terminated"; exit 143' TERM
 
 die() { warn "$*"; exit 1; }
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+# Share of the last 10 s in which runnable tasks waited for a CPU (Linux PSI), when the kernel reports it.
+cpu_pressure() { sed -n 's/^some avg10=\([0-9.]*\).*/\1%/p' /proc/pressure/cpu 2>/dev/null || true; }
 psql_db() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DATABASE" -v ON_ERROR_STOP=1 -Atq "$@"; }
 
 install_tools() {
@@ -185,7 +187,7 @@ sign_in() {
 }
 
 fan_out() {
-  FANOUT_LOAD=$(load_average)
+  FANOUT_LOAD="$(load_average) (CPU pressure $(cpu_pressure))"
   feedbench fan-out "http://127.0.0.1:$CB_PORT" "$(connection_string)" "$WORK_DIR/celebrity.token" "$FANOUT_RUNS" |
     tee "$WORK_DIR/fanout.txt" | sed "s/^/[$LOG_TAG] /"
   FANOUT_LINE=$(grep '^FANOUT ' "$WORK_DIR/fanout.txt") || die "no FANOUT line from FeedBench"
@@ -209,11 +211,12 @@ reads() {
     for app in cleanbackend plain; do
       port=$CB_PORT
       [[ $app == plain ]] && port=$PLAIN_PORT
-      local load
+      local load pressure
       load=$(load_average)
+      pressure=$(cpu_pressure)
       line=$(wrk_run "$port" "$READ_SECONDS")
       [[ $(field non_2xx "$line") == 0 && $(field socket_errors "$line") == 0 ]] || die "$app answered errors: $line"
-      line="READ round=$round app=$app ${line#RESULT } load_before=${load// /,}"
+      line="READ round=$round app=$app ${line#RESULT } load_before=${load// /,} cpu_pressure_before=${pressure:-n/a}"
       log "$line"
       READ_LINES+=("$line")
     done
@@ -262,7 +265,7 @@ write_docs() {
 
 Measured by \`build/bench-feed.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown).
 
-- Machine: $(machine). Load average (1, 5, 15 min) at the start: $START_LOAD; before the fan-out: $FANOUT_LOAD; at the end: $(load_average). Other work was running on the machine, so the figures vary between runs.
+- Machine: $(machine). Load average (1, 5, 15 min) at the start: $START_LOAD; before the fan-out: $FANOUT_LOAD; at the end: $(load_average) (CPU pressure $(cpu_pressure)). CPU pressure is the share of the last 10 s in which runnable tasks waited for a core (/proc/pressure/cpu): other work on the machine takes CPU from the benchmark, so figures vary between runs.
 - PostgreSQL durable (fsync, synchronous_commit and full_page_writes on), shared_buffers 1GB; throwaway cluster on loopback.
 - Data: $USERS users, $FOLLOWS follows and $POSTS posts each, feeds filled, and one account followed by $CELEB_FOLLOWERS users (all $USERS users and $((CELEB_FOLLOWERS - USERS)) more): users|follows|posts|feed entries = $SEED_COUNTS, seeded in ${SEED_SECONDS}s by \`build/bench/seed-feed.sql\`.
 - CleanBackend: Release build, \`ASPNETCORE_ENVIRONMENT=Production\`, logging at Warning, \`Feed:FanOutLimit=1000000\` (so the big account is fanned out), \`Feed:FanOutBatchSize\` 20000 (default).
@@ -312,9 +315,9 @@ PY
 }
 
 main() {
-  START_LOAD=$(load_average)
+  START_LOAD="$(load_average) (CPU pressure $(cpu_pressure))"
   log "load average: $START_LOAD on $(nproc) cores"
-  awk -v l="${START_LOAD%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }' &&
+  awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN { exit !(l > n) }' &&
     warn "the machine is busy (load above the core count): figures will be lower and noisier than on a quiet machine"
 
   phase_start install
@@ -339,7 +342,7 @@ main() {
   write_docs
   print_phase_times
   log "machine: $(machine)"
-  log "load average at the end: $(load_average)"
+  log "load average at the end: $(load_average) (CPU pressure $(cpu_pressure))"
   printf '%s\n' "$SUMMARY" | sed "s/^/[$LOG_TAG] RESULT /"
 }
 
