@@ -286,7 +286,7 @@ $(grep -E '^(WARMUP|RUN|BURST|FANOUT) ' "$WORK_DIR/fanout.txt")
 
 ### GET /api/feed
 
-\`wrk -t$THREADS -c$CONNECTIONS -d${READ_SECONDS}s --timeout 10s -s build/bench/feed-random-user.lua URL/api/feed?limit=20\`: every request as one of $TOKENS randomly chosen signed-in users (20 items per page). After a ${WARMUP_SECONDS}s warm-up of each, the two servers are measured alternately, $READ_ROUNDS rounds; the figures are the means over the rounds.
+\`wrk -t$THREADS -c$CONNECTIONS -d${READ_SECONDS}s --timeout 10s -s build/bench/feed-random-user.lua URL/api/feed?limit=20\`: every request as one of $TOKENS randomly chosen signed-in users (20 items per page). After a ${WARMUP_SECONDS}s warm-up of each, the two servers are measured alternately, $READ_ROUNDS rounds; the figures are the means over the rounds (load_before and cpu_pressure_before are read just before each round, so they include the benchmark's own load: wrk, the servers and PostgreSQL).
 The ceiling, \`build/bench/PlainFeedApi\`: a bare minimal API running the same SQL (copied from EF's command log) through raw Npgsql on the same database, returning the same JSON (byte for byte), validating the same JWT with the same JwtBearer handler. It skips CleanBackend's session check (an in-memory cache hit on almost every request), the MediatR pipeline (validation, authorization, timing) and EF Core.
 
 | | requests/s | p99 |
