@@ -5,8 +5,9 @@
 # every exit path, including unexpected errors, must end with that line and
 # nothing may be printed after it.
 
-log() { printf '[test.sh] %s\n' "$*"; }
-warn() { printf '[test.sh] WARNING: %s\n' "$*" >&2; }
+# LOG_TAG: the script's name in each line (build/test.sh by default).
+log() { printf '[%s] %s\n' "${LOG_TAG:-test.sh}" "$*"; }
+warn() { printf '[%s] WARNING: %s\n' "${LOG_TAG:-test.sh}" "$*" >&2; }
 
 # Phase timing: phase_start NAME ... phase_end. Durations are printed together
 # just before the summary so they are easy to find in a long CI log.

@@ -5,6 +5,7 @@
 
 WORK_DIR=""
 PG_DIR="" PG_BIN="" PG_PORT=""
+# PG_EXTRA_OPTIONS: more "-c name=value" server settings; they override the ones above (the last one wins).
 REDIS_DIR="" REDIS_PORT=""
 
 # Creates WORK_DIR (in /tmp, world-traversable: the postgres user needs to
@@ -53,7 +54,7 @@ start_postgres() {
     # fsync & co. off: a throwaway cluster, durability is worthless and slow.
     # max_connections: every test database has its own Npgsql pool.
     if as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_EXTRA_OPTIONS:-}" \
         start; then
       log "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PG_DIR)"
       return 0

@@ -54,7 +54,9 @@ public static class DependencyInjection
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Database");
-        services.AddDbContext<AppDbContext>(db =>
+        // Pooled: setting up a new context and its EF services for every request took about a tenth of the process's
+        // CPU in the feed benchmark (build/bench-feed.sh). A scope leases a context and gives it back when it ends.
+        services.AddPooledDbContextFactory<AppDbContext>(db =>
         {
             if (options.Provider == DatabaseProvider.Postgres)
             {
@@ -67,6 +69,7 @@ public static class DependencyInjection
                 db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "cleanbackend.db")}");
             }
         });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().UseScope(sp));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DomainEventPublisher>();

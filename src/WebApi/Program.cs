@@ -37,8 +37,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.UseSwagger();
-app.UseSwaggerUI();
+app.UseApiDocs();
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();

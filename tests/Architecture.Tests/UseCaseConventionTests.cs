@@ -95,4 +95,16 @@ public sealed class UseCaseConventionTests
         Assert.Empty(WithoutValidator.Keys.Intersect(validated).Select(t => t.Name));
         Assert.Empty(OutsideUnitOfWork.Keys.Where(t => Implements(t, typeof(ICommand<>)) || Implements(t, typeof(IQuery<>))).Select(t => t.Name));
     }
+
+    [Fact]
+    public void Validators_take_nothing_in_their_constructor_because_one_instance_serves_every_request()
+    {
+        // AddMediatorHandlersFrom registers validators as singletons: a scoped dependency would be captured for good.
+        var withDependencies = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
+            .Select(v => v.ValidatorType)
+            .Where(t => t.GetConstructors().All(c => c.GetParameters().Length > 0))
+            .Select(t => t.Name);
+
+        Assert.Empty(withDependencies);
+    }
 }

@@ -1,6 +1,4 @@
-using CleanBackend.Infrastructure.Identity;
 using CleanBackend.Infrastructure.Persistence;
-using CleanBackend.Infrastructure.Time;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,14 +49,14 @@ public sealed class ScratchDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// The app's DbContext with the same provider call as Infrastructure's AddPersistence. The id generator, clock and
-    /// services only serve domain events, which creating a schema never raises.
+    /// The app's DbContext with the same provider call as Infrastructure's AddPersistence. Its scope's services only
+    /// serve domain events, which creating a schema never raises.
     /// </summary>
     public AppDbContext CreateContext()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         _useProvider(options);
-        return new AppDbContext(options.Options, new SnowflakeIdGenerator(0, TimeProvider.System), new SystemClock(TimeProvider.System), NoServices);
+        return new AppDbContext(options.Options).UseScope(NoServices);
     }
 
     /// <summary>A SQLite context that is never opened: for generating the model's SQLite DDL.</summary>

@@ -13,13 +13,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBackend.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGenerator ids, IClock clock, IServiceProvider services)
-    : DbContext(options), IAppDbContext
+/// <summary>
+/// Pooled (see AddPersistence): a context serves one request scope at a time and is reset and reused after it,
+/// so its constructor takes the options only, and what domain events need comes from the scope that leased it
+/// (<see cref="UseScope"/>).
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
 {
     // Handlers of raised events may add entities that raise events again; more rounds than this is a loop.
     private const int MaxEventRounds = 8;
 
     private readonly List<OutboxMessage> _unpublished = [];
+    private IServiceProvider? _scope;
 
     public DbSet<User> Users => Set<User>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -62,6 +67,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGene
     public Task<bool> AddIfAbsentAsync<TEntity>(TEntity entity, CancellationToken cancellationToken) where TEntity : class =>
         InsertIfAbsent.ExecuteAsync(this, entity, cancellationToken);
 
+    /// <summary>
+    /// Binds this context to the service scope that uses it: domain event handlers, the id generator and the clock
+    /// are resolved from there. Called when the scope leases the context from the pool.
+    /// </summary>
+    public AppDbContext UseScope(IServiceProvider scope)
+    {
+        _scope = scope;
+        _unpublished.Clear();
+        return this;
+    }
+
     /// <summary>The outbox rows saved since the last call: published by the unit of work once the transaction commits.</summary>
     public IReadOnlyList<OutboxMessage> TakeUnpublishedOutbox()
     {
@@ -80,7 +96,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IIdGene
 
             var events = raisers.SelectMany(e => e.DomainEvents).ToList();
             raisers.ForEach(e => e.ClearDomainEvents());
-            var publisher = services.GetRequiredService<DomainEventPublisher>();
+            var scope = _scope ?? throw new InvalidOperationException($"{nameof(AppDbContext)} saved domain events without a service scope ({nameof(UseScope)}).");
+            var publisher = scope.GetRequiredService<DomainEventPublisher>();
+            var ids = scope.GetRequiredService<IIdGenerator>();
+            var clock = scope.GetRequiredService<IClock>();
             foreach (var domainEvent in events)
             {
                 var message = new OutboxMessage

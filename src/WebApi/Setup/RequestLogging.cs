@@ -20,6 +20,13 @@ public sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging>
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Checked first: the log call boxes its arguments even when the level is off, on every request.
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            await next(context);
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

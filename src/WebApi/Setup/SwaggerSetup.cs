@@ -32,4 +32,15 @@ public static class SwaggerSetup
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(t => t.FullName!.Replace("CleanBackend.", "").Replace('+', '.'));
         });
+
+    /// <summary>
+    /// The OpenAPI document and Swagger UI under /swagger. Branched on the path: otherwise both middlewares match
+    /// every API request against their routes (and the document's resolves its provider each time) for nothing.
+    /// </summary>
+    public static IApplicationBuilder UseApiDocs(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), docs =>
+        {
+            docs.UseSwagger();
+            docs.UseSwaggerUI();
+        });
 }

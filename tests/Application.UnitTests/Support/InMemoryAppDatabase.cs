@@ -1,9 +1,7 @@
-using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace CleanBackend.Application.UnitTests.Support;
 
@@ -27,8 +25,8 @@ public sealed class InMemoryAppDatabase : IDisposable
     public AppDbContext CreateContext()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options;
-        // Ids and clock are only used for outbox rows, which the handlers under test don't produce.
-        var context = new AppDbContext(options, Mock.Of<IIdGenerator>(), Mock.Of<IClock>(), _services);
+        // The scope's services (ids, clock, event handlers) only serve outbox rows, which the handlers under test don't produce.
+        var context = new AppDbContext(options).UseScope(_services);
         _contexts.Add(context);
         return context;
     }

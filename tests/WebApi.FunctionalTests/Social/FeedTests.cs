@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using CleanBackend.TestSupport;
+using CleanBackend.WebApi.FunctionalTests.Media;
 
 namespace CleanBackend.WebApi.FunctionalTests.Social;
 
@@ -91,5 +94,28 @@ public sealed class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var item = (await author.FeedPageAsync()).GetProperty("items").EnumerateArray().First(p => SocialApi.IdOf(p) == postId);
         PostShape.AssertIsPost(item, author, "shape check");
+    }
+
+    [Fact]
+    public async Task A_feed_item_reads_exactly_like_the_post_itself_media_and_the_readers_like_included()
+    {
+        var author = await TestUser.CreateAsync(api);
+        var reader = await TestUser.CreateAsync(api);
+        await reader.FollowAsync(author);
+        var first = await MediaUpload.UploadAsync(author.Client, TestImages.Png(3, 2));
+        var second = await MediaUpload.UploadAsync(author.Client, TestImages.Gif(5, 4));
+        var response = await author.Client.PostAsJsonAsync("/api/posts", new { text = "two pictures", mediaIds = new[] { second.GetProperty("id"), first.GetProperty("id") } });
+        await ApiAssert.StatusAsync(response, 201);
+        var postId = SocialApi.IdOf(await response.Content.ReadFromJsonAsync<JsonElement>());
+        await ApiAssert.StatusAsync(await reader.Client.PutAsync($"/api/posts/{postId}/like", null), 204);
+        await reader.FeedEventuallyAsync(ids => ids.Contains(postId), "contains the post");
+
+        var item = (await reader.FeedPageAsync()).GetProperty("items").EnumerateArray().Single(p => SocialApi.IdOf(p) == postId);
+        var post = await reader.GetJsonAsync($"/api/posts/{postId}");
+
+        // The feed's compiled query spells out the projection every other post read shares: they must agree.
+        Assert.Equal(post.GetRawText(), item.GetRawText());
+        Assert.Equal(2, item.GetProperty("media").GetArrayLength());
+        Assert.True(item.GetProperty("likedByMe").GetBoolean());
     }
 }
