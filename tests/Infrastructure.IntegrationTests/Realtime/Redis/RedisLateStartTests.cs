@@ -1,4 +1,5 @@
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Redis;

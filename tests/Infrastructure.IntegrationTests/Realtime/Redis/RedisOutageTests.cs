@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 

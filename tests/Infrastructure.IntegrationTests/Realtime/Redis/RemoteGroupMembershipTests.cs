@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 using CleanBackend.Infrastructure.Realtime.Redis;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,10 @@
-namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+using Xunit;
+
+namespace CleanBackend.TestSupport;
 
 /// <summary>
 /// Polls an observable condition until it holds, for the few things nothing signals (a server-side disconnect,
-/// Redis coming back). Fails with the description after the timeout.
+/// Redis coming back, a health state). Fails with the description after the timeout.
 /// </summary>
 public static class Eventually
 {
