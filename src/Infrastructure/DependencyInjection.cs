@@ -120,10 +120,11 @@ public static class DependencyInjection
                     {
                         var sessionClaim = context.Principal?.FindFirst(JwtTokenService.SessionClaim)?.Value;
                         var sessions = context.HttpContext.RequestServices.GetRequiredService<ActiveSessionCache>();
-                        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
                         if (!long.TryParse(sessionClaim, out var sessionId)
-                            || !await sessions.IsActiveAsync(sessionId, db, context.HttpContext.RequestAborted))
+                            || !await sessions.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
                             context.Fail("The session of this token has ended.");
+                        else
+                            context.Principal = CompactPrincipal.From(context.Principal!);
                     },
                 };
             });
