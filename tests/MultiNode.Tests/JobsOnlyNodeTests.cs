@@ -30,7 +30,7 @@ public sealed class JobsOnlyNodeTests(ApiAndJobsNodesCluster cluster, ITestOutpu
 
         Assert.Equal(postId, (await hub1.WaitForAsync(RealtimeEvents.FeedItem, p => p.Id() == postId)).Id());
         Assert.Equal(postId, (await hub2.WaitForAsync(RealtimeEvents.FeedItem, p => p.Id() == postId)).Id());
-        await Eventually.TrueAsync(async () => await FanOutRunsAsync(postId, "instance_name = 'node-3'") == 1,
+        await Eventually.UntilAsync(async () => await FanOutRunsAsync(postId, "instance_name = 'node-3'") == 1,
             "Quartz's execution history records the fan-out's run on node-3");
         Assert.Equal(0, await FanOutRunsAsync(postId, "instance_name <> 'node-3'"));
     }

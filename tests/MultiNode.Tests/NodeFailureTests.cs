@@ -72,7 +72,7 @@ public sealed class NodeFailureTests(NodeFailureCluster cluster, ITestOutputHelp
 
         // The fan-out of this post can only run on node 1, the one node with the jobs role so far.
         var postId = await author.PublishAsync("fanned out across a crash");
-        await Eventually.TrueAsync(() => FanOutExecutingOnAsync("node-1"), "node 1 is running the fan-out", TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(() => FanOutExecutingOnAsync("node-1"), "node 1 is running the fan-out", TimeSpan.FromSeconds(60));
         await Cluster.StartNodesAsync((3, "jobs"));
         Assert.True(await FanOutExecutingOnAsync("node-1"), "The fan-out finished before node 1 was killed: make it slower.");
 
@@ -106,7 +106,7 @@ public sealed class NodeFailureTests(NodeFailureCluster cluster, ITestOutputHelp
         Assert.Contains(postId, (await roamerOnNode2.AllItemsAsync("/api/feed")).Select(p => p.Id()));
         Assert.Equal(NodeFailureCluster.BulkFollowers + 3, await Cluster.Database.ScalarAsync<long>($"""SELECT COUNT(*) FROM "FeedEntries" WHERE "PostId" = {postId}"""));
         // The only fan-out of this cluster; Quartz fires a recovered job with a trigger of the RECOVERING_JOBS group.
-        await Eventually.TrueAsync(async () => await Cluster.Database.ScalarAsync<long>(
+        await Eventually.UntilAsync(async () => await Cluster.Database.ScalarAsync<long>(
                 "SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND trigger_group = 'RECOVERING_JOBS' AND succeeded AND instance_name = 'node-3'") == 1,
             "Quartz's execution history records the recovered fan-out's success on node-3");
     }

@@ -48,7 +48,7 @@ public sealed class RedisOutageTests(PrivateRedisCluster cluster, ITestOutputHel
 
         await Cluster.Redis.StopAsync();
 
-        await Eventually.TrueAsync(async () => await Node1.ReadinessAsync() == "Degraded" && await Node2.ReadinessAsync() == "Degraded",
+        await Eventually.UntilAsync(async () => await Node1.ReadinessAsync() == "Degraded" && await Node2.ReadinessAsync() == "Degraded",
             "both nodes report Degraded on /health/ready");
         var postId = await alice.PublishAsync("REST does not need Redis");
         Assert.Equal("REST does not need Redis", (await bob.On(Node2).GetJsonAsync($"/api/posts/{postId}")).GetProperty("text").GetString());
@@ -59,12 +59,12 @@ public sealed class RedisOutageTests(PrivateRedisCluster cluster, ITestOutputHel
 
         await Cluster.Redis.StartAsync();
 
-        await Eventually.TrueAsync(async () => await Node1.ReadinessAsync() == "Healthy" && await Node2.ReadinessAsync() == "Healthy",
+        await Eventually.UntilAsync(async () => await Node1.ReadinessAsync() == "Healthy" && await Node2.ReadinessAsync() == "Healthy",
             "both nodes report Healthy again");
         // Subscriptions come back by themselves, shortly after the connection: send until one crosses (each send is
         // saved, so this polls an observable outcome rather than sleeping).
         var attempt = 0;
-        await Eventually.TrueAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             var text = $"after the outage {++attempt}";
             await bobHub.InvokeAsync("SendMessage", room, text);
@@ -79,7 +79,7 @@ public sealed class RedisOutageTests(PrivateRedisCluster cluster, ITestOutputHel
             }
         }, "a room message from node 2 reaches the client on node 1 again", TimeSpan.FromSeconds(60));
         // Redis lost the presence it had (no persistence); the nodes' heartbeats write it again.
-        await Eventually.TrueAsync(async () => (await alice.OnlineInRoomAsync(room)).SequenceEqual(ClusterApi.Names(alice, bob)),
+        await Eventually.UntilAsync(async () => (await alice.OnlineInRoomAsync(room)).SequenceEqual(ClusterApi.Names(alice, bob)),
             "the room's presence lists both users again");
     }
 }

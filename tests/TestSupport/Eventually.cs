@@ -1,19 +1,24 @@
+using System.Diagnostics;
 using Xunit;
 
 namespace CleanBackend.TestSupport;
 
 /// <summary>
-/// Polls an observable condition until it holds, for the few things nothing signals (a server-side disconnect,
-/// Redis coming back, a health state). Fails with the description after the timeout.
+/// Polls an observable condition until it holds, for the few things nothing signals (background jobs seen over HTTP,
+/// a server-side disconnect, Redis coming back, a health state). Fails with the description after the timeout,
+/// generous for a loaded machine.
 /// </summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<Task<bool>> condition, string description, TimeSpan? timeout = null)
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, string description, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var limit = timeout ?? DefaultTimeout;
+        var started = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting until {description}.");
+            if (started.Elapsed > limit) Assert.Fail($"Timed out after {limit.TotalSeconds:0} s waiting until {description}.");
             await Task.Delay(50);
         }
     }

@@ -70,7 +70,7 @@ public sealed class RedisRoomPresenceTests : IAsyncLifetime
         await survivor.JoinRoomAsync(Room, 2, "c");
 
         // The dying node never renews again: after 3 beats (3 s) it no longer counts; its data lasts 3 s more for the reaper.
-        await Eventually.TrueAsync(async () => (await survivor.GetRoomUserIdsAsync(Room)).SequenceEqual([2L]), "the dead node's users drop out");
+        await Eventually.UntilAsync(async () => (await survivor.GetRoomUserIdsAsync(Room)).SequenceEqual([2L]), "the dead node's users drop out");
         var reaped = await Task.WhenAll(survivor.ReapDeadNodesAsync(), otherSurvivor.ReapDeadNodesAsync());
 
         // User 2 is still in the room through the survivor; only user 1 left, from both rooms. One reaper reports it.

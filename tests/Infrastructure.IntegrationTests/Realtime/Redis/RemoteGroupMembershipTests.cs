@@ -79,7 +79,7 @@ public sealed class RemoteGroupMembershipTests(TwoNodeDeployment nodes) : IClass
 
         await leavesByDisconnecting.DisposeAsync();
         // The server handles the disconnect on its own schedule; nothing signals it to the test.
-        await Eventually.TrueAsync(async () => await SubscribersAsync(channel) == 0, "node 2 unsubscribes the empty group");
+        await Eventually.UntilAsync(async () => await SubscribersAsync(channel) == 0, "node 2 unsubscribes the empty group");
     }
 
     private async Task<long> SubscribersAsync(StackExchange.Redis.RedisChannel channel)
