@@ -31,13 +31,15 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        var roles = NodeRoles.From(configuration);
+        services.AddSingleton(roles);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddSingleton<IIdGenerator>(sp =>
             new SnowflakeIdGenerator(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Id, sp.GetRequiredService<TimeProvider>()));
 
-        services.AddPersistence(configuration, dataFolder);
+        services.AddPersistence(configuration, dataFolder, roles);
         services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
         services.AddIdentityAdapters(configuration, environment, dataFolder);
         services.AddBackgroundJobs(configuration);
@@ -50,7 +52,7 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string dataFolder, NodeRoles roles)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Database");
@@ -75,7 +77,8 @@ public static class DependencyInjection
         services.AddScoped<DomainEventPublisher>();
         services.AddScoped<OutboxDispatcher>();
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
-        services.AddHostedService<OutboxSweeper>();
+        // Any node publishes its own events right after commit; only jobs nodes sweep up what was left behind.
+        if (roles.Jobs) services.AddHostedService<OutboxSweeper>();
     }
 
     private static void AddFeed(this IServiceCollection services, IConfiguration configuration)
@@ -117,10 +120,11 @@ public static class DependencyInjection
                     {
                         var sessionClaim = context.Principal?.FindFirst(JwtTokenService.SessionClaim)?.Value;
                         var sessions = context.HttpContext.RequestServices.GetRequiredService<ActiveSessionCache>();
-                        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
                         if (!long.TryParse(sessionClaim, out var sessionId)
-                            || !await sessions.IsActiveAsync(sessionId, db, context.HttpContext.RequestAborted))
+                            || !await sessions.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
                             context.Fail("The session of this token has ended.");
+                        else
+                            context.Principal = CompactPrincipal.From(context.Principal!);
                     },
                 };
             });

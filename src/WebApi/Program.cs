@@ -1,56 +1,31 @@
 using CleanBackend.Application;
+using CleanBackend.Application.Common.Behaviors;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure;
 using CleanBackend.Infrastructure.Persistence;
-using CleanBackend.Infrastructure.Realtime;
-using CleanBackend.WebApi.Endpoints;
 using CleanBackend.WebApi.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.KeepFrameworkRequestLinesOut();
+// First, so a node given an unknown role refuses to start before it touches anything.
+var roles = NodeRoles.From(builder.Configuration);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.Configure<CleanBackend.Application.Common.Behaviors.PipelineOptions>(
-    builder.Configuration.GetSection(CleanBackend.Application.Common.Behaviors.PipelineOptions.Section));
+builder.Services.Configure<PipelineOptions>(builder.Configuration.GetSection(PipelineOptions.Section));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
-builder.Services.AddApiErrors();
-builder.Services.AddApiJson();
-builder.Services.AddApiDocs();
-builder.Services.AddApiCors(builder.Configuration, builder.Environment);
-builder.Services.AddApiRateLimiting(builder.Configuration);
+if (roles.Api) builder.Services.AddApiRole(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.Logger.LogInformation("Node {NodeId} runs as {Roles}", app.Configuration["Node:Id"] ?? "0", roles);
 
 await app.Services.MigrateDatabaseAsync();
 await app.EnsureConfiguredAdminAsync();
 
 app.UseMiddleware<RequestLogging>();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-// The demo client at / and the jobs dashboard at /admin/jobs: static pages calling the API (wwwroot).
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseCors();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
-
-app.UseApiDocs();
+if (roles.Api) app.UseApiRole();
 app.MapHealthEndpoints();
-app.MapAuthEndpoints();
-app.MapUserEndpoints();
-app.MapMediaEndpoints();
-app.MapPostEndpoints();
-app.MapFollowEndpoints();
-app.MapFeedEndpoints();
-app.MapNotificationEndpoints();
-app.MapRoomEndpoints();
-app.MapBroadcastEndpoints();
-// Closing at token expiry makes clients reconnect with a fresh token, so a logged-out session's connection ends too.
-app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
-app.MapJobsDashboardEndpoints();
 
 app.Run();
 

@@ -14,10 +14,13 @@ public sealed record TestUser(long Id, string UserName, string AccessToken, stri
     public static string UniqueName(string prefix = "u") =>
         $"{prefix}{Interlocked.Increment(ref _counter)}_{Guid.NewGuid().ToString("N")[..6]}";
 
-    public static async Task<TestUser> CreateAsync(ApiFactory api, string? userName = null)
+    public static Task<TestUser> CreateAsync(ApiFactory api, string? userName = null) => CreateAsync(api.ServerAddress, userName);
+
+    /// <summary>Registers and signs in through the server at <paramref name="server"/> (e.g. one node of several).</summary>
+    public static async Task<TestUser> CreateAsync(Uri server, string? userName = null)
     {
         userName ??= UniqueName();
-        var client = api.CreateHttpClient();
+        var client = new HttpClient { BaseAddress = server };
         var registered = await client.PostAsJsonAsync("/api/auth/register",
             new { userName, email = $"{userName}@example.test", password = Password, displayName = userName });
         await ApiAssert.StatusAsync(registered, 201);
@@ -29,9 +32,12 @@ public sealed record TestUser(long Id, string UserName, string AccessToken, stri
     }
 
     /// <summary>The admin the test server seeded (see <see cref="ApiFactory.AdminUserName"/>), signed in with a new session.</summary>
-    public static async Task<TestUser> AdminAsync(ApiFactory api)
+    public static Task<TestUser> AdminAsync(ApiFactory api) => AdminAsync(api.ServerAddress);
+
+    /// <summary>The seeded admin (<see cref="ApiFactory.AdminUserName"/>) signed in through the server at <paramref name="server"/>.</summary>
+    public static async Task<TestUser> AdminAsync(Uri server)
     {
-        var client = api.CreateHttpClient();
+        var client = new HttpClient { BaseAddress = server };
         var tokens = await LogInAsync(client, ApiFactory.AdminUserName, ApiFactory.AdminPassword);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         var me = await client.GetAsync("/api/users/me");

@@ -1,6 +1,7 @@
 using CleanBackend.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBackend.Infrastructure.Identity;
 
@@ -11,15 +12,19 @@ namespace CleanBackend.Infrastructure.Identity;
 /// per request. The node that revokes a session forgets its entry at once (see <see cref="SessionRevokedCacheEviction"/>),
 /// so there the token stops working immediately; other nodes may accept it for up to <see cref="TimeToLive"/> longer.
 /// A shorter TTL narrows that window at the price of more queries; a few seconds is far below the access-token lifetime.
+/// A miss queries through a scope of its own, not the request's: a hub connection's request lasts as long as the
+/// connection, and a DbContext resolved in its scope would stay in memory that long, for every connection.
 /// </summary>
-public sealed class ActiveSessionCache(IMemoryCache cache, TimeProvider time)
+public sealed class ActiveSessionCache(IMemoryCache cache, TimeProvider time, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
 
-    public async Task<bool> IsActiveAsync(long sessionId, AppDbContext db, CancellationToken cancellationToken)
+    public async Task<bool> IsActiveAsync(long sessionId, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(Key(sessionId), out bool active)) return active;
 
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var session = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == sessionId)
             .Select(s => new { s.RevokedAt, s.ExpiresAt })

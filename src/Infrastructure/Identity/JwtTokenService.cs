@@ -12,6 +12,7 @@ namespace CleanBackend.Infrastructure.Identity;
 public sealed class JwtTokenService(SymmetricSecurityKey signingKey, IOptions<AuthOptions> options, TimeProvider time) : ITokenService
 {
     public const string SessionClaim = "sid";
+    public const string RoleClaim = "role";
     private readonly JsonWebTokenHandler _handler = new();
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.Value.RefreshTokenDays);
@@ -33,7 +34,7 @@ public sealed class JwtTokenService(SymmetricSecurityKey signingKey, IOptions<Au
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
                 new Claim(SessionClaim, sessionId.ToString()),
                 new Claim(JwtRegisteredClaimNames.Name, user.UserName),
-                new Claim("role", user.Role),
+                new Claim(RoleClaim, user.Role),
             ]),
         });
         return new AccessToken(token, expires);
@@ -56,6 +57,6 @@ public sealed class JwtTokenService(SymmetricSecurityKey signingKey, IOptions<Au
         IssuerSigningKey = signingKey,
         ClockSkew = TimeSpan.FromSeconds(30),
         NameClaimType = JwtRegisteredClaimNames.Name,
-        RoleClaimType = "role",
+        RoleClaimType = RoleClaim,
     };
 }

@@ -19,19 +19,31 @@ public static class BackgroundJobsSetup
 
     public static readonly TimeSpan FailedRunRetention = TimeSpan.FromDays(7);
 
-    /// <summary>Quartz (the role Hangfire plays elsewhere) behind <see cref="IBackgroundJobs"/>, configured from <c>Jobs</c>.</summary>
+    /// <summary>
+    /// Quartz (the role Hangfire plays elsewhere) behind <see cref="IBackgroundJobs"/>, configured from <c>Jobs</c>.
+    /// The scheduler runs jobs only on a node with the <c>jobs</c> role; any node can enqueue.
+    /// </summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        var roles = NodeRoles.From(configuration);
         var store = jobs.Store ?? (database.Provider == DatabaseProvider.Postgres ? JobStore.Postgres : JobStore.Memory);
+        if (!roles.Jobs && store == JobStore.Memory)
+            throw new InvalidOperationException(
+                $"Node:Roles is \"{roles}\" (no jobs role) but Jobs:Store is Memory: jobs enqueued here would never run. " +
+                "Use the clustered PostgreSQL store (Database:Provider Postgres) or add the jobs role.");
+
+        if (jobs.PollInterval < TimeSpan.FromSeconds(1))
+            throw new InvalidOperationException($"Jobs:PollInterval must be at least 1 second; it is {jobs.PollInterval}.");
 
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
             {
                 scheduler.InstanceName = SchedulerName;
+                scheduler.IdleWaitTime = jobs.PollInterval;
                 // Node:Id is unique per running node already (snowflake ids depend on it): the cluster's node name.
                 if (store == JobStore.Postgres) scheduler.InstanceId = $"node-{node.Id}";
             });
@@ -67,7 +79,9 @@ public static class BackgroundJobsSetup
             history.RetentionByResult[JobRunResult.Failed] = FailedRunRetention;
             history.MaxEntriesPerScheduler = jobs.HistoryMaxRuns ?? (store == JobStore.Postgres ? 100_000 : 5_000);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Without the hosted service the scheduler is never started: this node writes jobs to the clustered store
+        // (enqueue) but neither acquires triggers nor checks in as a cluster member.
+        if (roles.Jobs) services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<IBackgroundJobs, QuartzBackgroundJobs>();
         services.AddSingleton<IJobsDashboard, QuartzJobsDashboard>();
         return services;

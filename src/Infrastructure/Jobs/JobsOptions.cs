@@ -14,6 +14,13 @@ public sealed class JobsOptions
     /// </summary>
     public int? HistoryMaxRuns { get; set; }
 
+    /// <summary>
+    /// How long an idle scheduler waits before looking for due jobs again (at least 1 s). A node that enqueues a job
+    /// wakes its own scheduler at once, but a job enqueued by another node (an <c>api</c>-only node, say) is only
+    /// seen at the next look; Quartz's own default of 30 s would delay such jobs that long.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Cron expressions (Quartz syntax, with seconds) by recurring job name, overriding the defaults in <see cref="RecurringJobs"/>.</summary>
     public Dictionary<string, string> Recurring { get; set; } = [];
 }

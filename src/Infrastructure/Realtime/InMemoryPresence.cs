@@ -3,8 +3,9 @@ using CleanBackend.Application.Common.Realtime;
 namespace CleanBackend.Infrastructure.Realtime;
 
 /// <summary>
-/// Presence kept in this process: right for one node. A deployment of several nodes registers a shared
-/// implementation of <see cref="IPresenceTracker"/> and <see cref="IOnlineUsers"/> instead.
+/// Presence kept in this process: right for one node. With the Redis backplane, RedisRoomPresence and
+/// RedisOnlineUsers answer for the whole deployment instead, and RedisRoomPresence keeps one of these as the truth
+/// about its own node's connections.
 /// </summary>
 public sealed class InMemoryPresence : IPresenceTracker, IOnlineUsers
 {
@@ -53,6 +54,18 @@ public sealed class InMemoryPresence : IPresenceTracker, IOnlineUsers
             IReadOnlyCollection<long> users = _roomConnectionsByUser.TryGetValue(roomId, out var room) ? room.Keys.ToList() : [];
             return Task.FromResult(users);
         }
+    }
+
+    /// <summary>True while the user has at least one connection in the room.</summary>
+    public bool IsInRoom(long roomId, long userId)
+    {
+        lock (_gate) return _roomConnectionsByUser.TryGetValue(roomId, out var room) && room.ContainsKey(userId);
+    }
+
+    /// <summary>Every room with someone in it, and who.</summary>
+    public IReadOnlyDictionary<long, long[]> RoomsSnapshot()
+    {
+        lock (_gate) return _roomConnectionsByUser.ToDictionary(room => room.Key, room => room.Value.Keys.ToArray());
     }
 
     public Task<IReadOnlyCollection<long>> GetOnlineUserIdsAsync(CancellationToken cancellationToken = default)

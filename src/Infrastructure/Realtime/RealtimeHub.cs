@@ -14,7 +14,7 @@ namespace CleanBackend.Infrastructure.Realtime;
 /// same as over REST. Events other than presence are pushed by the notification handlers after commit.
 /// </summary>
 [Authorize]
-public sealed class RealtimeHub(IMediator mediator, IPresenceTracker presence, SendMessageRateLimiter sendLimiter) : Hub
+public sealed class RealtimeHub(IMediator mediator, IPresenceTracker presence, ISendMessageRateLimiter sendLimiter) : Hub
 {
     public const string Path = "/hubs/realtime";
 
@@ -68,7 +68,7 @@ public sealed class RealtimeHub(IMediator mediator, IPresenceTracker presence, S
     {
         if (!JoinedRooms.ContainsKey(roomId))
             throw new HubException($"Join room {roomId} before sending messages to it.");
-        if (!sendLimiter.TryAcquire(UserId))
+        if (!await sendLimiter.TryAcquireAsync(UserId, Context.ConnectionAborted))
             throw new HubException($"Too many messages: at most {sendLimiter.PermitsPerMinute} a minute. Wait a little and send again.");
 
         return await mediator.Send(new PostRoomMessageCommand(roomId, text), Context.ConnectionAborted);

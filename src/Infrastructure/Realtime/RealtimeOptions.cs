@@ -17,6 +17,6 @@ public sealed class RealtimeOptions
     /// </summary>
     public int MaxMessageBytes { get; set; } = 8192;
 
-    /// <summary>SendMessage calls allowed per user per minute (on each node).</summary>
+    /// <summary>SendMessage calls allowed per user per minute (across all nodes with the Redis backplane).</summary>
     public int SendMessagePerMinute { get; set; } = 30;
 }

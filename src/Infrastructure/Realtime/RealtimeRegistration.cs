@@ -41,6 +41,7 @@ public static class RealtimeRegistration
         services.AddSingleton<HubCallerFilter>();
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<SendMessageRateLimiter>();
+        services.AddSingleton<ISendMessageRateLimiter>(sp => sp.GetRequiredService<SendMessageRateLimiter>());
         services.AddSingleton<InMemoryPresence>();
         services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<InMemoryPresence>());
         services.AddSingleton<IOnlineUsers>(sp => sp.GetRequiredService<InMemoryPresence>());

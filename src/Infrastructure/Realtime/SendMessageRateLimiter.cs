@@ -5,9 +5,9 @@ namespace CleanBackend.Infrastructure.Realtime;
 
 /// <summary>
 /// <see cref="RealtimeOptions.SendMessagePerMinute"/> per user over a sliding minute, across all of the user's
-/// connections on this node.
+/// connections on this node. The limiter of a single node, and the Redis limiter's stand-in while Redis is away.
 /// </summary>
-public sealed class SendMessageRateLimiter : IDisposable
+public sealed class SendMessageRateLimiter : ISendMessageRateLimiter, IDisposable
 {
     private readonly PartitionedRateLimiter<long> _limiter;
 
@@ -26,10 +26,10 @@ public sealed class SendMessageRateLimiter : IDisposable
 
     public int PermitsPerMinute { get; }
 
-    public bool TryAcquire(long userId)
+    public ValueTask<bool> TryAcquireAsync(long userId, CancellationToken cancellationToken = default)
     {
         using var lease = _limiter.AttemptAcquire(userId);
-        return lease.IsAcquired;
+        return ValueTask.FromResult(lease.IsAcquired);
     }
 
     public void Dispose() => _limiter.Dispose();

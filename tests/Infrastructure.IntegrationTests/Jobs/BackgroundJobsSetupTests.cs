@@ -1,6 +1,8 @@
+using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Quartz.Extensibility;
@@ -51,14 +53,51 @@ public sealed class BackgroundJobsSetupTests
         Assert.Contains("Jobs:Store", error.Message);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    [Fact]
+    public void A_node_without_the_jobs_role_on_the_in_memory_store_stops_startup()
     {
-        settings["Database:Provider"] = "Sqlite";
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Node:Roles"] = "api" }));
+
+        Assert.Contains("Node:Roles", error.Message);
+        Assert.Contains("would never run", error.Message);
+    }
+
+    [Fact]
+    public void An_api_only_node_registers_no_scheduler_to_run_but_can_still_enqueue()
+    {
+        Dictionary<string, string?> ClusteredNode(string roles) => new()
+        {
+            ["Node:Roles"] = roles,
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Database"] = "Host=127.0.0.1;Database=unused",
+        };
+
+        var jobsNode = Services(ClusteredNode("api,jobs"));
+        var apiNode = Services(ClusteredNode("api"));
+
+        Assert.Contains(jobsNode, s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Name == "QuartzHostedService");
+        Assert.DoesNotContain(apiNode, s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Name == "QuartzHostedService");
+        Assert.Contains(apiNode, s => s.ServiceType == typeof(IBackgroundJobs));
+    }
+
+    [Fact]
+    public void A_poll_interval_under_a_second_stops_startup()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Jobs:PollInterval"] = "00:00:00.500" }));
+
+        Assert.Contains("Jobs:PollInterval", error.Message);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings) => Services(settings).BuildServiceProvider();
+
+    private static ServiceCollection Services(Dictionary<string, string?> settings)
+    {
+        settings.TryAdd("Database:Provider", "Sqlite");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddBackgroundJobs(configuration);
-        return services.BuildServiceProvider();
+        return services;
     }
 
     private static async Task<string?> CronOfAsync(IScheduler scheduler, string name) =>

@@ -20,6 +20,9 @@ public sealed class RedisBackplaneOptions
     /// </summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often this node re-announces its online users; they expire after three missed beats.</summary>
+    /// <summary>
+    /// How often this node re-announces its online users and room presence; a node that misses three beats counts as
+    /// gone, with its users.
+    /// </summary>
     public TimeSpan OnlineUsersHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
 }

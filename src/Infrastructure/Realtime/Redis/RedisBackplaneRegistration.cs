@@ -10,8 +10,8 @@ public static class RedisBackplaneRegistration
 {
     /// <summary>
     /// When <c>Realtime:Redis</c> is set, runs every hub across nodes through Redis and answers
-    /// <see cref="IOnlineUsers"/> for the whole deployment; otherwise changes nothing. Call it after AddSignalR and
-    /// after the in-process IOnlineUsers registration: it replaces both.
+    /// <see cref="IOnlineUsers"/>, room presence (<see cref="IPresenceTracker"/>) and the SendMessage rate for the
+    /// whole deployment; otherwise changes nothing. Call it after AddRealtime: it replaces the in-process ones.
     /// </summary>
     public static IServiceCollection AddRedisBackplane(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,7 +35,12 @@ public static class RedisBackplaneRegistration
         services.AddSingleton<IOnlineUsers>(sp => sp.GetRequiredService<RedisOnlineUsers>());
         services.RemoveAll(typeof(HubLifetimeManager<>));
         services.AddSingleton(typeof(HubLifetimeManager<>), typeof(RedisHubLifetimeManager<>));
-        services.AddHostedService<OnlineUsersHeartbeat>();
+        services.AddSingleton<RedisRoomPresence>();
+        services.RemoveAll<IPresenceTracker>();
+        services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<RedisRoomPresence>());
+        services.AddHostedService<BackplaneHeartbeat>();
+        services.RemoveAll<ISendMessageRateLimiter>();
+        services.AddSingleton<ISendMessageRateLimiter, RedisSendMessageRateLimiter>();
         services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>("redis-backplane", tags: [DependencyInjection.ReadyTag]);
         return services;
     }

@@ -1,4 +1,5 @@
 using CleanBackend.Application.Common.Realtime;
+using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.Infrastructure.Realtime.Redis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
@@ -18,11 +19,13 @@ public sealed class RedisBackplaneRegistrationTests
         services.AddRedisBackplane(Configuration([]));
 
         Assert.Equal(typeof(InProcessOnlineUsers), Registered<IOnlineUsers>(services));
+        Assert.Equal(typeof(InMemoryPresence), Registered<IPresenceTracker>(services));
+        Assert.Equal(typeof(SendMessageRateLimiter), Registered<ISendMessageRateLimiter>(services));
         Assert.DoesNotContain(services, s => s.ImplementationType == typeof(RedisHubLifetimeManager<>));
     }
 
     [Fact]
-    public async Task With_Realtime_Redis_the_backplane_replaces_the_lifetime_manager_and_online_users()
+    public async Task With_Realtime_Redis_the_backplane_replaces_the_lifetime_manager_online_users_presence_and_send_rate()
     {
         var services = BaseServices();
 
@@ -31,6 +34,8 @@ public sealed class RedisBackplaneRegistrationTests
         Assert.Equal(typeof(RedisHubLifetimeManager<>), services.Single(s => s.ServiceType == typeof(HubLifetimeManager<>)).ImplementationType);
         await using var provider = services.BuildServiceProvider();
         Assert.IsType<RedisOnlineUsers>(provider.GetRequiredService<IOnlineUsers>());
+        Assert.IsType<RedisRoomPresence>(Assert.Single(provider.GetServices<IPresenceTracker>()));
+        Assert.IsType<RedisSendMessageRateLimiter>(Assert.Single(provider.GetServices<ISendMessageRateLimiter>()));
         Assert.Equal("acme", provider.GetRequiredService<IOptions<RedisBackplaneOptions>>().Value.ChannelPrefix);
         var check = provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Single(r => r.Name == "redis-backplane");
         Assert.Contains(DependencyInjection.ReadyTag, check.Tags);
@@ -72,6 +77,11 @@ public sealed class RedisBackplaneRegistrationTests
         services.AddLogging();
         services.AddSignalR();
         services.AddSingleton<IOnlineUsers, InProcessOnlineUsers>();
+        // As AddRealtime registers them, by type (its own registrations use factories).
+        services.AddSingleton<IPresenceTracker, InMemoryPresence>();
+        services.AddSingleton(Options.Create(new RealtimeOptions()));
+        services.AddSingleton<SendMessageRateLimiter>();
+        services.AddSingleton<ISendMessageRateLimiter, SendMessageRateLimiter>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Redis;
@@ -27,7 +28,7 @@ public sealed class RedisLateStartTests : IAsyncLifetime
 
         await _deployment.Redis.StartAsync();
 
-        await Eventually.TrueAsync(async () => await Probe.ReadinessAsync(Node1) == "Healthy" && await Probe.ReadinessAsync(Node2) == "Healthy",
+        await Eventually.UntilAsync(async () => await Probe.ReadinessAsync(Node1) == "Healthy" && await Probe.ReadinessAsync(Node2) == "Healthy",
             "both nodes reach Redis");
         await Probe.UntilReceivedAsync(onNode2, "user", text => Node1.Hub.Clients.User("eli").SendAsync(Message, text));
         await Probe.UntilReceivedAsync(onNode2, "group", text => Node1.Hub.Clients.Group("early-birds").SendAsync(Message, text));

@@ -22,7 +22,7 @@ public sealed class RedisOnlineUsersTests(TwoNodeDeployment nodes) : IClassFixtu
 
         await secondTabOfUser2.DisposeAsync();
         await userOnNode1.DisposeAsync();
-        await Eventually.TrueAsync(async () => !(await online.GetOnlineUserIdsAsync()).Contains(1001L), "user 1001 is offline");
+        await Eventually.UntilAsync(async () => !(await online.GetOnlineUserIdsAsync()).Contains(1001L), "user 1001 is offline");
         Assert.Contains(1002L, await online.GetOnlineUserIdsAsync());
     }
 
@@ -37,7 +37,7 @@ public sealed class RedisOnlineUsersTests(TwoNodeDeployment nodes) : IClassFixtu
         var online = nodes.JobsNode.Services.GetRequiredService<IOnlineUsers>();
         Assert.Contains(2001L, await online.GetOnlineUserIdsAsync());
 
-        await Eventually.TrueAsync(async () => !(await online.GetOnlineUserIdsAsync()).Contains(2001L),
+        await Eventually.UntilAsync(async () => !(await online.GetOnlineUserIdsAsync()).Contains(2001L),
             "the dead node's user expires (3 heartbeats = 600 ms)", TimeSpan.FromSeconds(15));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +37,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
         await _deployment.Redis.StopAsync();
 
-        await Eventually.TrueAsync(async () => await Probe.ReadinessAsync(Node1) == "Degraded", "node 1 reports Degraded");
+        await Eventually.UntilAsync(async () => await Probe.ReadinessAsync(Node1) == "Degraded", "node 1 reports Degraded");
         var clock = Stopwatch.StartNew();
         await Node1.Hub.Clients.All.SendAsync(Message, "during the outage");
         await Node1.Hub.Clients.User("ben").SendAsync(Message, "during the outage, to ben");
@@ -52,7 +53,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
         await _deployment.Redis.StartAsync();
 
-        await Eventually.TrueAsync(async () => await Probe.ReadinessAsync(Node1) == "Healthy" && await Probe.ReadinessAsync(Node2) == "Healthy",
+        await Eventually.UntilAsync(async () => await Probe.ReadinessAsync(Node1) == "Healthy" && await Probe.ReadinessAsync(Node2) == "Healthy",
             "both nodes report Healthy again");
         await Probe.UntilReceivedAsync(onNode2, "all", text => Node1.Hub.Clients.All.SendAsync(Message, text));
         await Probe.UntilReceivedAsync(joinedDuringOutage, "group", text => Node1.Hub.Clients.Group("lobby").SendAsync(Message, text));

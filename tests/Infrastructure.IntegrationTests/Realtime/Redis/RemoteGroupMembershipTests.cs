@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 using CleanBackend.Infrastructure.Realtime.Redis;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -78,7 +79,7 @@ public sealed class RemoteGroupMembershipTests(TwoNodeDeployment nodes) : IClass
 
         await leavesByDisconnecting.DisposeAsync();
         // The server handles the disconnect on its own schedule; nothing signals it to the test.
-        await Eventually.TrueAsync(async () => await SubscribersAsync(channel) == 0, "node 2 unsubscribes the empty group");
+        await Eventually.UntilAsync(async () => await SubscribersAsync(channel) == 0, "node 2 unsubscribes the empty group");
     }
 
     private async Task<long> SubscribersAsync(StackExchange.Redis.RedisChannel channel)

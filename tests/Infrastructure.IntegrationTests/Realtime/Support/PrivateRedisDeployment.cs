@@ -1,3 +1,5 @@
+using CleanBackend.TestSupport;
+
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 
 /// <summary>Two hub nodes over a redis-server of their own, which the test may stop, start late, or restart.</summary>

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace CleanBackend.WebApi.FunctionalTests.Social;
+namespace CleanBackend.TestSupport;
 
 /// <summary>
-/// Waits for background work that gives no signal over HTTP (feed jobs) by polling an observable condition,
-/// with a generous timeout for a loaded machine.
+/// Polls an observable condition until it holds, for the few things nothing signals (background jobs seen over HTTP,
+/// a server-side disconnect, Redis coming back, a health state). Fails with the description after the timeout,
+/// generous for a loaded machine.
 /// </summary>
 public static class Eventually
 {
@@ -17,7 +19,7 @@ public static class Eventually
         while (!await condition())
         {
             if (started.Elapsed > limit) Assert.Fail($"Timed out after {limit.TotalSeconds:0} s waiting until {description}.");
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
 }

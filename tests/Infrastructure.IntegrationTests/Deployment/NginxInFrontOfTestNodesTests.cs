@@ -2,12 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Deployment;
 
-/// <summary>deploy/nginx/cleanbackend.conf in front of two nodes: REST, WebSocket hubs, and the body size limit.</summary>
-public sealed class NginxInFrontTests(TwoNodeDeployment nodes) : IClassFixture<TwoNodeDeployment>, IAsyncLifetime
+/// <summary>
+/// deploy/nginx/cleanbackend.conf in front of two test hub nodes: REST, WebSocket hubs, and the body size limit. The
+/// same config in front of two real CleanBackend processes: tests/MultiNode.Tests (NginxInFrontOfNodesTests).
+/// </summary>
+public sealed class NginxInFrontOfTestNodesTests(TwoNodeDeployment nodes) : IClassFixture<TwoNodeDeployment>, IAsyncLifetime
 {
     private readonly NginxProcess _nginx = new();
 

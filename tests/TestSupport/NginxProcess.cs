@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using CleanBackend.TestSupport;
 
-namespace CleanBackend.Infrastructure.IntegrationTests.Deployment;
+namespace CleanBackend.TestSupport;
 
 /// <summary>
 /// Debian's nginx (CLEANBACKEND_TEST_NGINX) on a free loopback port, running the repository's deploy/nginx config
@@ -15,13 +12,13 @@ public sealed partial class NginxProcess : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("cleanbackend-nginx-").FullName;
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
     public async Task StartAsync(IEnumerable<Uri> nodes)
     {
-        var deploy = Path.Combine(RepositoryRoot(), "deploy", "nginx");
+        var deploy = Path.Combine(RepositoryLayout.Root, "deploy", "nginx");
         var nodesFile = Path.Combine(_folder, "cleanbackend-nodes.conf");
         await File.WriteAllLinesAsync(nodesFile, nodes.Select(n => $"server {n.Host}:{n.Port} max_fails=3 fail_timeout=10s;"));
 
@@ -62,49 +59,14 @@ public sealed partial class NginxProcess : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilAcceptingAsync();
-    }
-
-    private async Task WaitUntilAcceptingAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            if (_process!.HasExited)
-                throw new InvalidOperationException($"nginx exited with {_process.ExitCode}: {ReadErrorLog()}");
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50); // polling: nginx signals readiness only by accepting on its port
-            }
-        }
+        // nginx signals readiness only by accepting on its port.
+        await LoopbackPort.WaitUntilAcceptingAsync(Port, () => _process.HasExited, () => $"nginx exited: {ReadErrorLog()}");
     }
 
     public string ReadErrorLog()
     {
         var log = Path.Combine(_folder, "error.log");
         return File.Exists(log) ? File.ReadAllText(log) : "";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (Directory.Exists(Path.Combine(folder.FullName, "deploy", "nginx"))) return folder.FullName;
-        }
-        throw new InvalidOperationException("No deploy/nginx folder above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"listen\s+80;")]

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using CleanBackend.TestSupport;
 
-namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+namespace CleanBackend.TestSupport;
 
 /// <summary>
 /// A redis-server of the test's own (CLEANBACKEND_TEST_REDIS_SERVER) on a free loopback port, which the test may
@@ -15,7 +12,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("cleanbackend-redis-").FullName;
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public string Endpoint => $"127.0.0.1:{Port}";
 
@@ -32,7 +29,8 @@ public sealed class RedisServerProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilAcceptingAsync();
+        // redis-server gives no readiness signal but its open port.
+        await LoopbackPort.WaitUntilAcceptingAsync(Port, () => _process is not { HasExited: false }, () => "redis-server exited.");
     }
 
     /// <summary>Kills the server at once, as a crash would.</summary>
@@ -43,31 +41,6 @@ public sealed class RedisServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         _process = null;
-    }
-
-    private async Task WaitUntilAcceptingAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && _process is { HasExited: false })
-            {
-                await Task.Delay(50); // polling: redis-server gives no readiness signal but its open port
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

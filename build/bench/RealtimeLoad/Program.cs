@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using CleanBackend.RealtimeLoad;
+
+// The load client of build/bench-realtime.sh. Runs every measurement against servers the script started and writes
+// the "Realtime (issue 5)" section for docs/benchmarks.md. See the script for the setup.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var settings = BenchSettings.Parse(args);
+using var sources = new LoopbackSources();
+using var api = new CleanBackendApi(settings.Node1);
+using var plainTrigger = new HttpClient { BaseAddress = settings.Plain };
+var results = new BenchResults(settings);
+var total = Stopwatch.StartNew();
+results.LoadBefore = File.ReadAllText("/proc/loadavg").Trim();
+var n = settings.Connections;
+
+if (settings.Broadcasts) await RunBroadcastsAsync();
+if (settings.Latency) await RunLatencyAsync();
+
+results.TotalSeconds = total.Elapsed.TotalSeconds;
+results.LoadAfter = File.ReadAllText("/proc/loadavg").Trim();
+var report = results.ToMarkdown();
+Console.WriteLine();
+Console.WriteLine(report);
+await File.WriteAllTextAsync(settings.ReportPath, report);
+return 0;
+
+// (1), (2) and (4). One set of connections at a time (the file descriptor limit here is 20,000), in the order plain,
+// CleanBackend on one node, on two nodes, plain again: the plain hub's figure is the median over both of its phases,
+// so drift during the run (other work on the machine, a warming JIT) does not favour either side.
+async Task RunBroadcastsAsync()
+{
+    Console.WriteLine($"Signing in {settings.Users} users and the admin on CleanBackend node 1");
+    var tokens = await api.CreateUsersAsync(settings.Users);
+    await api.SignInAdminAsync(settings.AdminUser, settings.AdminPassword);
+    List<Uri> CleanBackendHubs(Func<int, Uri> node) =>
+        Enumerable.Range(0, n).Select(i => new Uri($"ws://{node(i).Authority}/hubs/realtime?access_token={tokens[i % tokens.Count]}")).ToList();
+    var plainHubs = Enumerable.Repeat(new Uri($"ws://{settings.Plain.Authority}/hub"), n).ToList();
+    Task TriggerPlain() => plainTrigger.PostAsync("/broadcast", null).ContinueWith(t => t.Result.EnsureSuccessStatusCode());
+    Task TriggerCleanBackend() => api.BroadcastAsync("Maintenance tonight at 22:00 UTC");
+
+    Console.WriteLine($"(1) and (4): {n} connections to the plain hub");
+    await MeasurePhaseAsync("plain hub", plainHubs, TriggerPlain, results.Plain, settings.PlainPid, bytes => results.PlainBytesPerConnection = bytes);
+    Console.WriteLine($"(1) and (4): {n} connections to CleanBackend node 1");
+    await MeasurePhaseAsync("CleanBackend, one node", CleanBackendHubs(_ => settings.Node1), TriggerCleanBackend, results.OneNode,
+        settings.Node1Pid, bytes => results.CleanBackendBytesPerConnection = bytes);
+    Console.WriteLine($"(2): {n / 2} connections to each of CleanBackend nodes 1 and 2, broadcast through node 1");
+    await MeasurePhaseAsync("CleanBackend, two nodes", CleanBackendHubs(i => i % 2 == 0 ? settings.Node1 : settings.Node2), TriggerCleanBackend,
+        results.TwoNodes, pid: null, _ => { });
+    Console.WriteLine($"{n} connections to the plain hub again");
+    await MeasurePhaseAsync("plain hub (again)", plainHubs, TriggerPlain, results.Plain, pid: null, _ => { });
+}
+
+// Opens the connections, measures the idle memory they take when a pid is given, runs a warm-up round (JIT and
+// first-use costs) and the measured rounds, and closes the connections.
+async Task MeasurePhaseAsync(string name, List<Uri> uris, Func<Task> trigger, List<BroadcastResult> into, int? pid, Action<double> bytesPerConnection)
+{
+    var before = pid is { } p ? ProcessMemory.RssBytes(p) : 0;
+    var target = await BroadcastTarget.OpenAsync(name, uris, sources);
+    results.ConnectSeconds[name] = target.Connections.OpenedIn.TotalSeconds;
+    if (pid is { } measured)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3)); // idle: what the connections themselves hold
+        var perConnection = (ProcessMemory.RssBytes(measured) - before) / (double)uris.Count;
+        Console.WriteLine($"  {name}: {perConnection / 1024:0.0} KB of resident memory per idle connection");
+        bytesPerConnection(perConnection);
+    }
+    await target.MeasureAsync(trigger);
+    for (var round = 1; round <= settings.Rounds; round++)
+    {
+        var result = await target.MeasureAsync(trigger);
+        into.Add(result);
+        Console.WriteLine($"  round {round}: {name} {result.AllMs:0.0} ms (median client {result.MedianMs:0.0} ms)");
+    }
+    await target.Connections.DisposeAsync();
+}
+
+// (3): user-targeted messages through CleanBackend's backplane, to users on the other node and on the same node.
+async Task RunLatencyAsync()
+{
+    Console.WriteLine($"(3): user-targeted messages at {settings.MessagesPerSecond}/s on CleanBackend's Redis backplane");
+    await using var latency = new UserMessageLatency(sources);
+    // Many senders, as notifications come from many requests at once: one connection's invocations run one at a
+    // time, so a few busy senders would measure their own queueing.
+    await latency.ConnectSendersAsync(settings.Backplane1, UserMessageLatency.Senders);
+    await latency.ConnectReceiversAsync("remote", settings.Backplane2, 1_000);
+    await latency.ConnectReceiversAsync("local", settings.Backplane1, 1_000);
+    results.CrossNode = await latency.MeasureAsync("remote", settings.MessagesPerSecond, settings.LatencyDuration);
+    Console.WriteLine($"  across nodes: p50 {results.CrossNode.P50Ms:0.00} ms, p99 {results.CrossNode.P99Ms:0.00} ms, max {results.CrossNode.MaxMs:0.0} ms");
+    results.SameNode = await latency.MeasureAsync("local", settings.MessagesPerSecond, settings.LatencyDuration);
+    Console.WriteLine($"  same node: p50 {results.SameNode.P50Ms:0.00} ms, p99 {results.SameNode.P99Ms:0.00} ms, max {results.SameNode.MaxMs:0.0} ms");
+    results.RedisFloor = await RedisPubSubLatency.MeasureAsync(settings.Redis, settings.MessagesPerSecond, settings.LatencyDuration);
+    Console.WriteLine($"  bare Redis pub/sub: p50 {results.RedisFloor.P50Ms:0.00} ms, p99 {results.RedisFloor.P99Ms:0.00} ms, max {results.RedisFloor.MaxMs:0.0} ms");
+}
