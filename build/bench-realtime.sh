@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Realtime benchmark (issue 5): CleanBackend's hub and Redis backplane against a plain SignalR hub.
 #
-#   build/bench-realtime.sh [--connections 10000] [--rounds 5] [--rate 1000] [--seconds 10] [--users 100]
+#   build/bench-realtime.sh [--connections 10000] [--rounds 15] [--rate 1000] [--seconds 10] [--users 100]
 #                           [--only broadcasts|latency]   (a partial run does not touch docs/benchmarks.md)
 #
 # CLEANBACKEND_BENCH_SERVER_ENV="KEY=value ..." adds environment variables to every server process (plain hub and

@@ -25,7 +25,7 @@ public sealed record BenchSettings(
             new Uri(Get("node1")), int.Parse(Get("node1-pid")), new Uri(Get("node2")), int.Parse(Get("node2-pid")),
             new Uri(Get("backplane1")), new Uri(Get("backplane2")), Get("redis"),
             Get("admin-user"), Get("admin-password"),
-            Number("connections", 10_000), Number("rounds", 5), Number("users", 100), Number("rate", 1_000),
+            Number("connections", 10_000), Number("rounds", 15), Number("users", 100), Number("rate", 1_000),
             TimeSpan.FromSeconds(Number("seconds", 10)),
             Only("broadcasts"), Only("latency"),
             Get("report"));

@@ -86,9 +86,9 @@ async Task RunLatencyAsync()
     await latency.ConnectReceiversAsync("remote", settings.Backplane2, 1_000);
     await latency.ConnectReceiversAsync("local", settings.Backplane1, 1_000);
     results.CrossNode = await latency.MeasureAsync("remote", settings.MessagesPerSecond, settings.LatencyDuration);
-    Console.WriteLine($"  across nodes: p50 {results.CrossNode.P50Ms:0.00} ms, p99 {results.CrossNode.P99Ms:0.00} ms, max {results.CrossNode.MaxMs:0.0} ms");
+    Console.WriteLine($"  across nodes: {results.CrossNode.Total}");
     results.SameNode = await latency.MeasureAsync("local", settings.MessagesPerSecond, settings.LatencyDuration);
-    Console.WriteLine($"  same node: p50 {results.SameNode.P50Ms:0.00} ms, p99 {results.SameNode.P99Ms:0.00} ms, max {results.SameNode.MaxMs:0.0} ms");
+    Console.WriteLine($"  same node: {results.SameNode.Total}");
     results.RedisFloor = await RedisPubSubLatency.MeasureAsync(settings.Redis, settings.MessagesPerSecond, settings.LatencyDuration);
-    Console.WriteLine($"  bare Redis pub/sub: p50 {results.RedisFloor.P50Ms:0.00} ms, p99 {results.RedisFloor.P99Ms:0.00} ms, max {results.RedisFloor.MaxMs:0.0} ms");
+    Console.WriteLine($"  bare Redis pub/sub: {results.RedisFloor}");
 }
