@@ -103,15 +103,16 @@ public static class DependencyInjection
             .Configure<JwtTokenService>((bearer, tokens) =>
             {
                 bearer.MapInboundClaims = false;
+                // Nothing reads the token back from the authentication properties, and a hub connection would keep
+                // that copy for as long as it is open.
+                bearer.SaveToken = false;
                 bearer.TokenValidationParameters = tokens.ValidationParameters();
                 bearer.Events = new JwtBearerEvents
                 {
                     // Browsers can't set headers on WebSocket requests, so the hub accepts the token in the query string.
                     OnMessageReceived = context =>
                     {
-                        var token = context.Request.Query["access_token"];
-                        if (!string.IsNullOrEmpty(token) && context.Request.Path.StartsWithSegments("/hubs"))
-                            context.Token = token;
+                        if (context.Request.Path.StartsWithSegments("/hubs")) context.Token = HubAccessToken.TakeFromQuery(context.Request);
                         return Task.CompletedTask;
                     },
                     // A valid signature is not enough: the session behind the token must still be active, so

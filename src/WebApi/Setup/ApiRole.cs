@@ -1,5 +1,6 @@
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CleanBackend.WebApi.Setup;
 
@@ -19,8 +20,13 @@ public static class ApiRole
 
     public static WebApplication UseApiRole(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Not for WebSocket requests: such a request lasts as long as its hub connection, every middleware around it
+        // keeps its state that long, and these two have no response to shape once the connection is upgraded.
+        app.UseWhen(context => !IsConnectionUpgrade(context), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
         // The demo client at / and the jobs dashboard at /admin/jobs: static pages calling the API (wwwroot).
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -44,4 +50,12 @@ public static class ApiRole
         app.MapJobsDashboardEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// A request asking to become a WebSocket (HTTP/1.1 upgrade, HTTP/2 extended CONNECT). Read from the server's
+    /// features: the WebSocket middleware that would answer IsWebSocketRequest runs later, inside the hub's endpoint.
+    /// </summary>
+    private static bool IsConnectionUpgrade(HttpContext context) =>
+        context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
+        || context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
 }
