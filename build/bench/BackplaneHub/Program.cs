@@ -3,9 +3,10 @@ using CleanBackend.Infrastructure.Realtime.Redis;
 using Microsoft.AspNetCore.SignalR;
 
 // One node of a two-node deployment on CleanBackend's Redis backplane (Realtime:Redis, Realtime:ChannelPrefix).
-// A client calls Ping(userId, stamp) on one node; the node sends "pong" with the stamp, and its own stamp taken when
-// the hub method ran, to that user's connections wherever they are: Clients.User, as CleanBackend's notifications are
-// sent. Stopwatch stamps are CLOCK_MONOTONIC on Linux, one clock for every process of the machine.
+// Messages "pong(stamp, sentStamp)" go to a user's connections wherever they are, with Clients.User as CleanBackend's
+// notifications are sent, either from the node itself (POST /emit: IHubContext, as the notification handlers send)
+// or on a client's request (hub method Ping). Stopwatch stamps are CLOCK_MONOTONIC on Linux, one clock for every
+// process of the machine.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSignalR();
@@ -15,6 +16,29 @@ builder.Services.AddRedisBackplane(builder.Configuration);
 var app = builder.Build();
 app.UseWebSockets();
 app.MapHub<LatencyHub>("/hub");
+app.MapPost("/emit", async (IHubContext<LatencyHub> hub, string prefix, int users, int rate, double seconds) =>
+{
+    // Open loop on a thread of its own (a thread-pool timer fires in bursts of several milliseconds): a message is
+    // sent when due, late ones right away. Each carries the moment it was due and the moment it was sent.
+    var total = (int)(rate * seconds);
+    var sends = new Task[total];
+    await Task.Factory.StartNew(() =>
+    {
+        var start = Stopwatch.GetTimestamp();
+        for (var sent = 0; sent < total;)
+        {
+            var due = Math.Min(total, (int)(Stopwatch.GetElapsedTime(start).TotalSeconds * rate));
+            for (; sent < due; sent++)
+            {
+                var scheduled = start + (long)(sent * (double)Stopwatch.Frequency / rate);
+                sends[sent] = hub.Clients.User(prefix + (sent % users)).SendAsync("pong", scheduled, Stopwatch.GetTimestamp());
+            }
+            Thread.Sleep(1);
+        }
+    }, TaskCreationOptions.LongRunning);
+    await Task.WhenAll(sends);
+    return Results.Ok(new { sent = total });
+});
 app.Run();
 
 internal sealed class LatencyHub : Hub

@@ -13,6 +13,7 @@ var results = new BenchResults(settings);
 var total = Stopwatch.StartNew();
 results.LoadBefore = File.ReadAllText("/proc/loadavg").Trim();
 var n = settings.Connections;
+const int MemoryWarmUpConnections = 200;
 
 if (settings.Broadcasts) await RunBroadcastsAsync();
 if (settings.Latency) await RunLatencyAsync();
@@ -55,6 +56,9 @@ async Task RunBroadcastsAsync()
 // first-use costs) and the measured rounds, and closes the connections.
 async Task MeasurePhaseAsync(string name, List<Uri> uris, Func<Task> trigger, List<BroadcastResult> into, int? pid, Action<double> bytesPerConnection)
 {
+    // A few connections first, kept open while the others are counted, so the first connections' one-time costs (the
+    // JIT compiling the connect path, caches filling) are not counted as memory per connection.
+    await using var warmUp = pid is null ? null : await ConnectionSet.OpenAsync(uris.Take(MemoryWarmUpConnections).ToList(), sources, (_, _, _) => { }, $"{name} warm-up");
     var before = pid is { } p ? ProcessMemory.RssBytes(p) : 0;
     var target = await BroadcastTarget.OpenAsync(name, uris, sources);
     results.ConnectSeconds[name] = target.Connections.OpenedIn.TotalSeconds;
@@ -75,20 +79,23 @@ async Task MeasurePhaseAsync(string name, List<Uri> uris, Func<Task> trigger, Li
     await target.Connections.DisposeAsync();
 }
 
-// (3): user-targeted messages through CleanBackend's backplane, to users on the other node and on the same node.
+// (3): user-targeted messages through CleanBackend's backplane: sent by node 1 itself (as notifications are), to users
+// on node 2 and on node 1; then requested by client connections on node 1 (the hub method sends), to users on node 2.
 async Task RunLatencyAsync()
 {
     Console.WriteLine($"(3): user-targeted messages at {settings.MessagesPerSecond}/s on CleanBackend's Redis backplane");
     await using var latency = new UserMessageLatency(sources);
-    // Many senders, as notifications come from many requests at once: one connection's invocations run one at a
-    // time, so a few busy senders would measure their own queueing.
-    await latency.ConnectSendersAsync(settings.Backplane1, UserMessageLatency.Senders);
     await latency.ConnectReceiversAsync("remote", settings.Backplane2, 1_000);
     await latency.ConnectReceiversAsync("local", settings.Backplane1, 1_000);
-    results.CrossNode = await latency.MeasureAsync("remote", settings.MessagesPerSecond, settings.LatencyDuration);
-    Console.WriteLine($"  across nodes: {results.CrossNode.Total}");
-    results.SameNode = await latency.MeasureAsync("local", settings.MessagesPerSecond, settings.LatencyDuration);
-    Console.WriteLine($"  same node: {results.SameNode.Total}");
+    results.CrossNode = await latency.MeasureServerSentAsync("remote", settings.Backplane1, settings.MessagesPerSecond, settings.LatencyDuration);
+    Console.WriteLine($"  across nodes, sent by node 1: {results.CrossNode.Total}");
+    results.SameNode = await latency.MeasureServerSentAsync("local", settings.Backplane1, settings.MessagesPerSecond, settings.LatencyDuration);
+    Console.WriteLine($"  same node, sent by node 1: {results.SameNode.Total}");
+    // Many senders, as requests come from many clients at once: one connection's invocations run one at a time, so a
+    // few busy senders would measure their own queueing.
+    await latency.ConnectSendersAsync(settings.Backplane1, UserMessageLatency.Senders);
+    results.CrossNodeFromClient = await latency.MeasureClientSentAsync("remote", settings.MessagesPerSecond, settings.LatencyDuration);
+    Console.WriteLine($"  across nodes, requested by a client of node 1: {results.CrossNodeFromClient.Total}");
     results.RedisFloor = await RedisPubSubLatency.MeasureAsync(settings.Redis, settings.MessagesPerSecond, settings.LatencyDuration);
     Console.WriteLine($"  bare Redis pub/sub: {results.RedisFloor}");
 }

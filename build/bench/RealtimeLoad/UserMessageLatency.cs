@@ -1,14 +1,16 @@
 using System.Buffers.Text;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace CleanBackend.RealtimeLoad;
 
 /// <summary>
-/// Latency of user-targeted messages: sender connections call <c>Ping(userId, stamp)</c> on one node at a fixed
-/// rate (open loop: late sends are caught up, never skipped); the node sends <c>pong(stamp, hubStamp)</c> to that
-/// user, whose connection may be on another node. Latency = arrival time - stamp; it splits at hubStamp, taken by
-/// the hub method (Stopwatch is the machine's monotonic clock, the same in every process).
+/// Latency of user-targeted messages <c>pong(stamp, sentStamp)</c> at a fixed rate (open loop: late sends are caught
+/// up, never skipped), to users whose connections may be on another node. Sent either by a node itself, or on the
+/// request of sender connections calling <c>Ping(userId, stamp)</c>. Latency = arrival time - stamp; it splits at
+/// sentStamp, taken when the node sent the message (Stopwatch is the machine's monotonic clock, the same in every
+/// process).
 /// </summary>
 public sealed class UserMessageLatency : IAsyncDisposable
 {
@@ -20,7 +22,7 @@ public sealed class UserMessageLatency : IAsyncDisposable
     private ConnectionSet _senders = null!;
     private readonly Dictionary<string, ConnectionSet> _receivers = [];
     private long[] _samples = [];
-    private long[] _toHub = [];
+    private long[] _untilSent = [];
     private int _received;
     private int _recording;
 
@@ -35,29 +37,48 @@ public sealed class UserMessageLatency : IAsyncDisposable
         _receivers[prefix] = await ConnectionSet.OpenAsync(Enumerable.Range(0, count).Select(i => HubUri(node, prefix + i)).ToList(),
             _sources, OnInvocation, $"latency receivers {prefix}*");
 
-    /// <summary>Sends to users <paramref name="prefix"/>* at <paramref name="perSecond"/> for the duration (after a warm-up second).</summary>
-    public async Task<UserLatency> MeasureAsync(string prefix, int perSecond, TimeSpan duration)
+    /// <summary>
+    /// Messages sent by the node at <paramref name="emitter"/> itself (its IHubContext, as CleanBackend's notification
+    /// handlers send) to users <paramref name="prefix"/>* at <paramref name="perSecond"/> for the duration, after a
+    /// warm-up second. The split is at the moment the node sent each message, against the moment it was due.
+    /// </summary>
+    public Task<UserLatency> MeasureServerSentAsync(string prefix, Uri emitter, int perSecond, TimeSpan duration) =>
+        MeasureAsync(seconds => EmitAsync(emitter, prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration);
+
+    /// <summary>As <see cref="MeasureServerSentAsync"/>, each message requested by a sender connection's hub call, split at the hub method.</summary>
+    public Task<UserLatency> MeasureClientSentAsync(string prefix, int perSecond, TimeSpan duration) =>
+        MeasureAsync(seconds => SendAtRateAsync(prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration);
+
+    private async Task<UserLatency> MeasureAsync(Func<TimeSpan, Task<int>> send, int perSecond, TimeSpan duration)
     {
-        var users = _receivers[prefix].Count;
-        await SendAtRateAsync(prefix, users, perSecond, TimeSpan.FromSeconds(1), record: false);
+        await send(TimeSpan.FromSeconds(1));
         await Task.Delay(500); // lets the warm-up's last messages land before counting starts
         var total = (int)(perSecond * duration.TotalSeconds);
         _samples = new long[total];
-        _toHub = new long[total];
+        _untilSent = new long[total];
         _received = 0;
         Volatile.Write(ref _recording, 1);
-        var sent = await SendAtRateAsync(prefix, users, perSecond, duration, record: true);
+        var sent = await send(duration);
         var deadline = Stopwatch.StartNew();
         while (Volatile.Read(ref _received) < sent && deadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
         Volatile.Write(ref _recording, 0);
         var count = Math.Min(Volatile.Read(ref _received), _samples.Length);
-        var fromHub = new long[count];
-        for (var i = 0; i < count; i++) fromHub[i] = _samples[i] - _toHub[i];
-        return new UserLatency(LatencyResult.From(sent, _samples.AsSpan(0, count)), LatencyResult.From(sent, _toHub.AsSpan(0, count)),
-            LatencyResult.From(sent, fromHub));
+        var afterSent = new long[count];
+        for (var i = 0; i < count; i++) afterSent[i] = _samples[i] - _untilSent[i];
+        return new UserLatency(LatencyResult.From(sent, _samples.AsSpan(0, count)), LatencyResult.From(sent, _untilSent.AsSpan(0, count)),
+            LatencyResult.From(sent, afterSent));
     }
 
-    private async Task<int> SendAtRateAsync(string prefix, int users, int perSecond, TimeSpan duration, bool record)
+    private static async Task<int> EmitAsync(Uri emitter, string prefix, int users, int perSecond, TimeSpan duration)
+    {
+        using var http = new HttpClient { BaseAddress = emitter, Timeout = duration + TimeSpan.FromSeconds(60) };
+        var query = $"/emit?prefix={prefix}&users={users}&rate={perSecond}&seconds={duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)}";
+        using var response = await http.PostAsync(query, null);
+        response.EnsureSuccessStatusCode();
+        return (int)(perSecond * duration.TotalSeconds);
+    }
+
+    private async Task<int> SendAtRateAsync(string prefix, int users, int perSecond, TimeSpan duration)
     {
         var clock = Stopwatch.StartNew();
         var sent = 0;
@@ -74,7 +95,7 @@ public sealed class UserMessageLatency : IAsyncDisposable
             }
             await Task.Delay(1);
         }
-        return record ? sent : 0;
+        return sent;
     }
 
     private void OnInvocation(HubSocket socket, string target, ReadOnlySpan<byte> record)
@@ -85,11 +106,11 @@ public sealed class UserMessageLatency : IAsyncDisposable
         if (at < 0) return;
         var arguments = record[(at + ArgumentsKey.Length)..];
         if (!Utf8Parser.TryParse(arguments, out long stamp, out var length)
-            || !Utf8Parser.TryParse(arguments[(length + 1)..], out long hubStamp, out _)) return;
+            || !Utf8Parser.TryParse(arguments[(length + 1)..], out long sentStamp, out _)) return;
         var slot = Interlocked.Increment(ref _received) - 1;
         if (slot >= _samples.Length) return;
         _samples[slot] = now - stamp;
-        _toHub[slot] = hubStamp - stamp;
+        _untilSent[slot] = sentStamp - stamp;
     }
 
     private static Uri HubUri(Uri node, string user) => new($"ws://{node.Authority}/hub?user={user}");
@@ -101,8 +122,8 @@ public sealed class UserMessageLatency : IAsyncDisposable
     }
 }
 
-/// <summary>Sender to receiver, and its two parts: sender to the hub method, hub method to receiver.</summary>
-public readonly record struct UserLatency(LatencyResult Total, LatencyResult ToHub, LatencyResult FromHub);
+/// <summary>Stamp to arrival, and its two parts: until the node sent the message, and from there to the receiver.</summary>
+public readonly record struct UserLatency(LatencyResult Total, LatencyResult UntilSent, LatencyResult AfterSent);
 
 /// <summary>Messages sent and received while measuring, and latency percentiles in milliseconds.</summary>
 public readonly record struct LatencyResult(int Sent, int Received, double P50Ms, double P99Ms, double P999Ms, double MaxMs)
