@@ -81,32 +81,32 @@ public sealed class BenchResults(BenchSettings settings)
             "floor of this machine at that moment, a bare Redis PUBLISH to a subscriber in the load client at the same rate (no hub, no " +
             $"WebSocket): p50 {RedisFloor.P50Ms:0.00} / p99 {RedisFloor.P99Ms:0.00} ms, max {RedisFloor.MaxMs:0.0} ms.");
         text.AppendLine($"4. Resident memory of the server process after the {n} connections were opened and left idle for 3 s, minus before, " +
-            "divided by the connections. CleanBackend's includes what each connection costs beyond the bare hub: its Redis channel subscription, " +
-            "its user's online entry, presence bookkeeping, the authenticated user. Default GC settings of both (server GC, as the Web SDK sets).");
+            "divided by the connections. \"Before\" is read with 200 warm-up connections already open, so the first connections' one-time " +
+            "costs (the JIT compiling the connect path) are not counted. CleanBackend's connections are signed in with the token in the query " +
+            "string, as browsers must send it; each also has its Redis channel subscription, its user's online entry and the authenticated " +
+            "user. Each server with its own GC settings: the plain hub the Web SDK's default (server GC), CleanBackend its own (workstation GC, " +
+            "src/WebApi/WebApi.csproj).");
         text.AppendLine();
         text.AppendLine("What the figures led to, and what they say:");
         text.AppendLine();
-        text.AppendLine("- Memory (4): in a diagnostic build that forced a full GC before and after opening 5,000 connections (workstation GC), " +
-            "the plain hub kept 19.5 KB of managed memory per idle connection (Kestrel's HTTP/1.1 connection, the WebSocket, SignalR's " +
-            "pipes and connection context) and CleanBackend 30.8 KB, already with the first change the figures led to (the session " +
-            "check queries in a scope of its own, so no DbContext stays in a hub connection's request scope: resident growth with " +
-            "server GC went from 45.5 to 40.1 KB per connection, one noisy run each). The second, a validated token's principal keeping " +
-            "only the four claims the app reads instead of the parsed token the handler attaches, brought it to 27.0 KB. Of the rest, the backplane's " +
-            "share (connection channel subscription, user store entries) is about 0.4 KB, the token in the query string about 0.9 KB " +
-            "(clients may send it in the Authorization header instead); the remainder is authentication state (ticket, handler, request " +
-            "scope) that lives as long as the connection. Resident memory adds the GC's slack on top: more with server GC (the default " +
-            "measured above) than with workstation GC (`DOTNET_gcServer=0`: 30-35 KB for CleanBackend and 24-26 KB for the plain hub in " +
-            "those runs). The 25 KB target sits at the plain hub's own cost on this runtime, so it is not met.");
-        text.AppendLine("- Latency (3): the median is well under a millisecond; the tail is set by how busy the machine is. A bare Redis " +
-            "round trip (above) has a p99 of one to several milliseconds whenever other work runs, and a cross-node message passes through " +
-            "four processes (load client, node 1, Redis, node 2) with a thread hand-off in each, so under contention its p99 is that floor " +
-            "several times over; about half of it is spent before the hub method even runs. In the quiet moments of the development runs " +
-            "(load average 1-3) the p99 came out between 4.7 and 7 ms, around the 5 ms target; under a load average of 10-20 it was 15-140 ms. Sending " +
-            "from 8 connections instead of 50 added tens of milliseconds: a connection's invocations run one at a time, each awaiting " +
-            "Redis' acknowledgement of its PUBLISH. Workstation GC on the hub nodes (`CLEANBACKEND_BENCH_SERVER_ENV=DOTNET_gcServer=0`) " +
-            "gave shorter tails in each of four paired runs (p99 5.4 against 9.5 ms in a quiet moment, 11 against 67 ms in a busy one) " +
-            "and less memory per connection (4): worth considering for nodes that mostly hold connections, though not measured for " +
-            "REST throughput, so the defaults stay.");
+        text.AppendLine("- Memory (4): a heap walk of a node holding 3,000 and 10,000 idle connections (every object reachable, by type; a " +
+            "development tool, not in the repository) found 19.8 KB of live managed memory per connection in the plain hub (Kestrel's " +
+            "HTTP/1.1 connection, the WebSocket, SignalR's pipes and connection context) and 25.7 KB in CleanBackend. The changes the walks " +
+            "led to, in order: the session check queries in a scope of its own (no DbContext kept in a hub connection's request scope); the " +
+            "validated principal keeps the four claims the app reads instead of the parsed token; the token is taken out of the request's " +
+            "query once read and is not saved in the authentication properties; the error-page middleware is left out around WebSocket " +
+            "requests; workstation GC, whose resident memory stays close to the live heap where server GC kept about 40% more (resident " +
+            "growth per connection went from 37.4 KB to 28-29 KB; `GET /api/feed` and fan-out did as well in an A/B run of " +
+            "build/bench-feed.sh). What is left above the plain hub, about 6 KB: Kestrel keeps two copies of the request target for the " +
+            "request's lifetime, both holding the query-string token (about 1.4 KB; no server option avoids it, and browsers cannot send " +
+            "the token any other way), authentication and authorization state of the request (ticket, handler, request scope, about 2 KB), " +
+            "the log scopes and middleware frames a request keeps while it lasts, and the backplane's subscription (about 0.4 KB). The plain " +
+            $"hub alone takes {Kb(PlainBytesPerConnection)} here, which leaves the 25 KB target about a kilobyte for all of that.");
+        text.AppendLine("- Latency (3): a cross-node message passes through four processes on two shared cores (node 1, Redis, node 2, the " +
+            "client), so its tail follows the machine's load: the bare Redis floor above has a p99 of one to several milliseconds whenever " +
+            "other work runs. Sent to arrived is what the backplane adds to a send; counted from the moment a message was due, pauses of " +
+            "node 1 itself (GC, the emitter's thread not scheduled) are added, and those are the longest part of the tail. Workstation GC " +
+            "gave shorter tails than server GC in every paired run.");
         text.AppendLine();
         text.AppendLine($"The machine is shared: /proc/loadavg was `{LoadBefore}` when the run started and `{LoadAfter}` when it ended " +
             "(other work running besides the benchmark makes tails longer and figures noisier; compare runs only by their ratios and floors).");
