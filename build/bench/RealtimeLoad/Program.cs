@@ -74,7 +74,7 @@ async Task MeasurePhaseAsync(string name, List<Uri> uris, Func<Task> trigger, Li
     {
         var result = await target.MeasureAsync(trigger);
         into.Add(result);
-        Console.WriteLine($"  round {round}: {name} {result.AllMs:0.0} ms (median client {result.MedianMs:0.0} ms)");
+        Console.WriteLine($"  round {round}: {name} {result.AllMs:0.0} ms (first client {result.FirstMs:0.0} ms, median {result.MedianMs:0.0} ms)");
     }
     await target.Connections.DisposeAsync();
 }
