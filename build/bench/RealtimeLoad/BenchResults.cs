@@ -55,58 +55,64 @@ public sealed class BenchResults(BenchSettings settings)
         text.AppendLine();
         text.AppendLine("How each figure is made:");
         text.AppendLine();
-        text.AppendLine($"1. The load client (build/bench/RealtimeLoad, one process) opens {n} WebSocket connections to the plain hub " +
-            $"(build/bench/PlainHub: `AddSignalR()`, one hub, `POST /broadcast` = `Clients.All.SendAsync`), then, after closing them, {n} to " +
-            $"CleanBackend node 1, signed in as {settings.Users} users. Timing starts just before the trigger request and ends when the last connection has the " +
-            "`broadcast` event. CleanBackend's trigger is the real `POST /api/admin/broadcast` as the admin: the broadcast is saved (with its " +
-            "outbox row) and pushed after the commit, as in production, so the figure includes that database work; the node runs as deployed, " +
-            "with `Realtime:Redis` set (it also publishes the broadcast to Redis for other nodes).");
-        text.AppendLine($"2. As 1, with the {n} CleanBackend connections alternating between nodes 1 and 2; the broadcast goes through node 1, " +
-            "which writes to its own connections and publishes once to Redis, from where node 2 writes the same bytes to its connections.");
+        if (Plain.Count > 0)
+            text.AppendLine($"1. The load client (build/bench/RealtimeLoad, one process) opens {n} WebSocket connections to the plain hub " +
+                $"(build/bench/PlainHub: `AddSignalR()`, one hub, `POST /broadcast` = `Clients.All.SendAsync`), then, after closing them, {n} to " +
+                $"CleanBackend node 1, signed in as {settings.Users} users. Timing starts just before the trigger request and ends when the last connection has the " +
+                "`broadcast` event. CleanBackend's trigger is the real `POST /api/admin/broadcast` as the admin: the broadcast is saved (with its " +
+                "outbox row) and pushed after the commit, as in production, so the figure includes that database work; the node runs as deployed, " +
+                "with `Realtime:Redis` set (it also publishes the broadcast to Redis for other nodes).");
+        if (Plain.Count > 0)
+            text.AppendLine($"2. As 1, with the {n} CleanBackend connections alternating between nodes 1 and 2; the broadcast goes through node 1, " +
+                "which writes to its own connections and publishes once to Redis, from where node 2 writes the same bytes to its connections.");
         var requested = CrossNodeFromClient;
-        text.AppendLine("3. CleanBackend's events for one user (notifications, `feedItem`) are sent by a node, after the commit, as " +
-            "`Clients.User(id)` through the hub context. To measure the backplane rather than the database work in front of it, " +
-            "build/bench/BackplaneHub runs two nodes of a hub on CleanBackend's own Redis backplane (the app's `AddRedisBackplane`): node 1 " +
-            $"sends `pong` to 1,000 users connected to node 2, round-robin, at {settings.MessagesPerSecond:N0}/s for {settings.LatencyDuration.TotalSeconds:0} s " +
-            "(`POST /emit`: the hub context, open loop on a thread of its own, after a warm-up second). Each message carries the moment it " +
-            "was due and the moment it was sent; the client notes its arrival (Stopwatch is one monotonic clock for every process of the " +
-            "machine). The figure is sent to arrived: serializing, PUBLISH, Redis, node 2, its WebSocket write and the client's read. " +
-            $"{cross.Received:N0} of {cross.Sent:N0} arrived. Counted from the moment each was due instead, which adds the load generator's own " +
-            $"punctuality (due to sent p99 {CrossNode.UntilSent.P99Ms:0.00} ms): p50 {CrossNode.Total.P50Ms:0.00} / p99 {CrossNode.Total.P99Ms:0.00} ms. " +
-            $"For reference: the same to 1,000 users on node 1 itself, sent to arrived p50 {SameNode.AfterSent.P50Ms:0.00} / " +
-            $"p99 {SameNode.AfterSent.P99Ms:0.00} ms. Messages requested by clients instead ({UserMessageLatency.Senders} connections on node 1 call " +
-            "`Ping(user, stamp)`, the hub method sends to the user on node 2), which adds the requester's WebSocket hop and the hub's dispatch: " +
-            $"p50 {requested.Total.P50Ms:0.00} / p99 {requested.Total.P99Ms:0.00} ms ({requested.Total.Received:N0} of {requested.Total.Sent:N0}), of which " +
-            $"client to hub method p99 {requested.UntilSent.P99Ms:0.00} ms and hub method to receiver p99 {requested.AfterSent.P99Ms:0.00} ms. And the " +
-            "floor of this machine at that moment, a bare Redis PUBLISH to a subscriber in the load client at the same rate (no hub, no " +
-            $"WebSocket): p50 {RedisFloor.P50Ms:0.00} / p99 {RedisFloor.P99Ms:0.00} ms, max {RedisFloor.MaxMs:0.0} ms.");
-        text.AppendLine($"4. Resident memory of the server process after the {n} connections were opened and left idle for 3 s, minus before, " +
-            "divided by the connections. \"Before\" is read with 200 warm-up connections already open, so the first connections' one-time " +
-            "costs (the JIT compiling the connect path) are not counted. CleanBackend's connections are signed in with the token in the query " +
-            "string, as browsers must send it; each also has its Redis channel subscription, its user's online entry and the authenticated " +
-            "user. Each server with its own GC settings: the plain hub the Web SDK's default (server GC), CleanBackend its own (workstation GC, " +
-            "src/WebApi/WebApi.csproj).");
+        if (cross.Sent > 0)
+            text.AppendLine("3. CleanBackend's events for one user (notifications, `feedItem`) are sent by a node, after the commit, as " +
+                "`Clients.User(id)` through the hub context. To measure the backplane rather than the database work in front of it, " +
+                "build/bench/BackplaneHub runs two nodes of a hub on CleanBackend's own Redis backplane (the app's `AddRedisBackplane`): node 1 " +
+                $"sends `pong` to 1,000 users connected to node 2, round-robin, at {settings.MessagesPerSecond:N0}/s for {settings.LatencyDuration.TotalSeconds:0} s " +
+                "(`POST /emit`: the hub context, open loop on a thread of its own, after a warm-up second). Each message carries the moment it " +
+                "was due and the moment it was sent; the client notes its arrival (Stopwatch is one monotonic clock for every process of the " +
+                "machine). The figure is sent to arrived: serializing, PUBLISH, Redis, node 2, its WebSocket write and the client's read. " +
+                $"{cross.Received:N0} of {cross.Sent:N0} arrived. Counted from the moment each was due instead, which adds the load generator's own " +
+                $"punctuality (due to sent p99 {CrossNode.UntilSent.P99Ms:0.00} ms): p50 {CrossNode.Total.P50Ms:0.00} / p99 {CrossNode.Total.P99Ms:0.00} ms. " +
+                $"For reference: the same to 1,000 users on node 1 itself, sent to arrived p50 {SameNode.AfterSent.P50Ms:0.00} / " +
+                $"p99 {SameNode.AfterSent.P99Ms:0.00} ms. Messages requested by clients instead ({UserMessageLatency.Senders} connections on node 1 call " +
+                "`Ping(user, stamp)`, the hub method sends to the user on node 2), which adds the requester's WebSocket hop and the hub's dispatch: " +
+                $"p50 {requested.Total.P50Ms:0.00} / p99 {requested.Total.P99Ms:0.00} ms ({requested.Total.Received:N0} of {requested.Total.Sent:N0}), of which " +
+                $"client to hub method p99 {requested.UntilSent.P99Ms:0.00} ms and hub method to receiver p99 {requested.AfterSent.P99Ms:0.00} ms. And the " +
+                "floor of this machine at that moment, a bare Redis PUBLISH to a subscriber in the load client at the same rate (no hub, no " +
+                $"WebSocket): p50 {RedisFloor.P50Ms:0.00} / p99 {RedisFloor.P99Ms:0.00} ms, max {RedisFloor.MaxMs:0.0} ms.");
+        if (Plain.Count > 0)
+            text.AppendLine($"4. Resident memory of the server process after the {n} connections were opened and left idle for 3 s, minus before, " +
+                "divided by the connections. \"Before\" is read with 200 warm-up connections already open, so the first connections' one-time " +
+                "costs (the JIT compiling the connect path) are not counted. CleanBackend's connections are signed in with the token in the query " +
+                "string, as browsers must send it; each also has its Redis channel subscription, its user's online entry and the authenticated " +
+                "user. Each server with its own GC settings: the plain hub the Web SDK's default (server GC), CleanBackend its own (workstation GC, " +
+                "src/WebApi/WebApi.csproj).");
         text.AppendLine();
         text.AppendLine("What the figures led to, and what they say:");
         text.AppendLine();
-        text.AppendLine("- Memory (4): a heap walk of a node holding 3,000 and 10,000 idle connections (every object reachable, by type; a " +
-            "development tool, not in the repository) found 19.8 KB of live managed memory per connection in the plain hub (Kestrel's " +
-            "HTTP/1.1 connection, the WebSocket, SignalR's pipes and connection context) and 25.7 KB in CleanBackend. The changes the walks " +
-            "led to, in order: the session check queries in a scope of its own (no DbContext kept in a hub connection's request scope); the " +
-            "validated principal keeps the four claims the app reads instead of the parsed token; the token is taken out of the request's " +
-            "query once read and is not saved in the authentication properties; the error-page middleware is left out around WebSocket " +
-            "requests; workstation GC, whose resident memory stays close to the live heap where server GC kept about 40% more (resident " +
-            "growth per connection went from 37.4 KB to 28-29 KB; `GET /api/feed` and fan-out did as well in an A/B run of " +
-            "build/bench-feed.sh). What is left above the plain hub, about 6 KB: Kestrel keeps two copies of the request target for the " +
-            "request's lifetime, both holding the query-string token (about 1.4 KB; no server option avoids it, and browsers cannot send " +
-            "the token any other way), authentication and authorization state of the request (ticket, handler, request scope, about 2 KB), " +
-            "the log scopes and middleware frames a request keeps while it lasts, and the backplane's subscription (about 0.4 KB). The plain " +
-            $"hub alone takes {Kb(PlainBytesPerConnection)} here, which leaves the 25 KB target about a kilobyte for all of that.");
-        text.AppendLine("- Latency (3): a cross-node message passes through four processes on two shared cores (node 1, Redis, node 2, the " +
-            "client), so its tail follows the machine's load: the bare Redis floor above has a p99 of one to several milliseconds whenever " +
-            "other work runs. Sent to arrived is what the backplane adds to a send; counted from the moment a message was due, pauses of " +
-            "node 1 itself (GC, the emitter's thread not scheduled) are added, and those are the longest part of the tail. Workstation GC " +
-            "gave shorter tails than server GC in every paired run.");
+        if (Plain.Count > 0)
+            text.AppendLine("- Memory (4): a heap walk of a node holding 3,000 and 10,000 idle connections (every object reachable, by type; a " +
+                "development tool, not in the repository) found 19.8 KB of live managed memory per connection in the plain hub (Kestrel's " +
+                "HTTP/1.1 connection, the WebSocket, SignalR's pipes and connection context) and 25.7 KB in CleanBackend. The changes the walks " +
+                "led to, in order: the session check queries in a scope of its own (no DbContext kept in a hub connection's request scope); the " +
+                "validated principal keeps the four claims the app reads instead of the parsed token; the token is taken out of the request's " +
+                "query once read and is not saved in the authentication properties; the error-page middleware is left out around WebSocket " +
+                "requests; workstation GC, whose resident memory stays close to the live heap where server GC kept about 40% more (resident " +
+                "growth per connection went from 37.4 KB to 28-29 KB; `GET /api/feed` and fan-out did as well in an A/B run of " +
+                "build/bench-feed.sh). What is left above the plain hub, about 6 KB: Kestrel keeps two copies of the request target for the " +
+                "request's lifetime, both holding the query-string token (about 1.4 KB; no server option avoids it, and browsers cannot send " +
+                "the token any other way), authentication and authorization state of the request (ticket, handler, request scope, about 2 KB), " +
+                "the log scopes and middleware frames a request keeps while it lasts, and the backplane's subscription (about 0.4 KB). The plain " +
+                $"hub alone takes {Kb(PlainBytesPerConnection)} here, which leaves the 25 KB target about a kilobyte for all of that.");
+        if (cross.Sent > 0)
+            text.AppendLine("- Latency (3): a cross-node message passes through four processes on two shared cores (node 1, Redis, node 2, the " +
+                "client), so its tail follows the machine's load: the bare Redis floor above has a p99 of one to several milliseconds whenever " +
+                "other work runs. Sent to arrived is what the backplane adds to a send; counted from the moment a message was due, pauses of " +
+                "node 1 itself (GC, the emitter's thread not scheduled) are added, and those are the longest part of the tail. Workstation GC " +
+                "gave shorter tails than server GC in every paired run.");
         text.AppendLine();
         text.AppendLine($"The machine is shared: /proc/loadavg was `{LoadBefore}` when the run started and `{LoadAfter}` when it ended " +
             "(other work running besides the benchmark makes tails longer and figures noisier; compare runs only by their ratios and floors).");
