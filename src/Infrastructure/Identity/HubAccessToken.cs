@@ -7,8 +7,9 @@ namespace CleanBackend.Infrastructure.Identity;
 /// <summary>
 /// The access token a hub client sends in the query string (browsers can't set headers on WebSocket requests).
 /// A WebSocket request lasts as long as its hub connection, for hours maybe, so the token is taken out of the
-/// request once read: otherwise the request keeps the bearer secret in its parsed query and target all that time,
-/// a copy per connection in memory and in reach of anything that later reads the request.
+/// request's query and target once read: nothing that reads the request later (a log line, a diagnostic) sees the
+/// bearer secret, and the parsed copy is not kept per connection. (Kestrel keeps its own copy of the request line
+/// for the connection's lifetime; nothing outside the server reaches it.)
 /// </summary>
 public static class HubAccessToken
 {
