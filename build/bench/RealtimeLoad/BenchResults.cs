@@ -71,7 +71,7 @@ public sealed class BenchResults(BenchSettings settings)
                 "`Clients.User(id)` through the hub context. To measure the backplane rather than the database work in front of it, " +
                 "build/bench/BackplaneHub runs two nodes of a hub on CleanBackend's own Redis backplane (the app's `AddRedisBackplane`): node 1 " +
                 $"sends `pong` to 1,000 users connected to node 2, round-robin, at {settings.MessagesPerSecond:N0}/s for {settings.LatencyDuration.TotalSeconds:0} s " +
-                "(`POST /emit`: the hub context, open loop on a thread of its own, after a warm-up second). Each message carries the moment it " +
+                $"(`POST /emit`: the hub context, open loop on a thread of its own, after {UserMessageLatency.WarmUp.TotalSeconds:0} s of warm-up at that rate). Each message carries the moment it " +
                 "was due and the moment it was sent; the client notes its arrival (Stopwatch is one monotonic clock for every process of the " +
                 "machine). The figure is sent to arrived: serializing, PUBLISH, Redis, node 2, its WebSocket write and the client's read. " +
                 $"{cross.Received:N0} of {cross.Sent:N0} arrived. Counted from the moment each was due instead, which adds the load generator's own " +
