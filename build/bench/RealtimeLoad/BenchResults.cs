@@ -101,7 +101,7 @@ public sealed class BenchResults(BenchSettings settings)
                 "validated principal keeps the four claims the app reads instead of the parsed token; the token is taken out of the request's " +
                 "query once read and is not saved in the authentication properties; the error-page middleware is left out around WebSocket " +
                 "requests; workstation GC, whose resident memory stays close to the live heap where server GC kept about 40% more (resident " +
-                "growth per connection went from 37.4 KB to 28-29 KB; `GET /api/feed` and fan-out did as well in an A/B run of " +
+                "growth per connection went from 37.4 KB to 28-30 KB; `GET /api/feed` and fan-out did as well in an A/B run of " +
                 "build/bench-feed.sh). What is left above the plain hub, about 6 KB: Kestrel keeps two copies of the request target for the " +
                 "request's lifetime, both holding the query-string token (about 1.4 KB; no server option avoids it, and browsers cannot send " +
                 "the token any other way), authentication and authorization state of the request (ticket, handler, request scope, about 2 KB), " +
