@@ -94,6 +94,14 @@ public sealed class BenchResults(BenchSettings settings)
         text.AppendLine("What the figures led to, and what they say:");
         text.AppendLine();
         if (Plain.Count > 0)
+            text.AppendLine("- Broadcasts (1): the GC mode decides most of the difference. In paired runs of `--only broadcasts` on 2026-11-22, " +
+                "CleanBackend on one node took 337 and 373 ms (1.49x and 1.60x) with its workstation GC and 276 and 264 ms (0.81x and 1.02x) " +
+                "with `CLEANBACKEND_BENCH_SERVER_ENV=DOTNET_gcServer=1`: writing to 10,000 connections touches objects all over a large old " +
+                "generation, and workstation GC's smaller young generation collects more often during it. Server GC in turn costs memory " +
+                "(35.6-35.9 KB per idle connection against 27.9-29.2 KB) and latency tails (cross-node p99 11.5 and 6.5 ms against 6.5 and " +
+                "4.0 ms in paired runs). The nodes keep workstation GC; a deployment that broadcasts to many connections more than it holds " +
+                "them can set DOTNET_gcServer=1.");
+        if (Plain.Count > 0)
             text.AppendLine("- Memory (4): a heap walk of a node holding 3,000 and 10,000 idle connections (every object reachable, by type; a " +
                 "development tool, not in the repository) found 19.8 KB of live managed memory per connection in the plain hub (Kestrel's " +
                 "HTTP/1.1 connection, the WebSocket, SignalR's pipes and connection context) and 25.7 KB in CleanBackend. The changes the walks " +
