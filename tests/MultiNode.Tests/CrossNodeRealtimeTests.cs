@@ -31,12 +31,8 @@ public sealed class CrossNodeRealtimeTests(ThreeNodeCluster cluster, ITestOutput
     [Fact]
     public async Task Room_messages_and_presence_cross_nodes()
     {
-        var alice = await TestUser.CreateAsync(Node1.Address);
-        var bob = await TestUser.CreateAsync(Node2.Address);
-        var room = await alice.CreateRoomAsync();
-        await using var aliceHub = await alice.ConnectHubAsync(Node1);
-        await using var bobHub = await bob.ConnectHubAsync(Node2);
-        await aliceHub.InvokeAsync("JoinRoom", room);
+        await using var chat = await RoomAcrossNodes.OpenAsync(Node1, Node2);
+        var (alice, bob, room, aliceHub, bobHub) = chat;
 
         var joined = await bobHub.InvokeAsync("JoinRoom", room);
 

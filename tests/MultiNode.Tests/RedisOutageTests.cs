@@ -36,12 +36,8 @@ public sealed class RedisOutageTests(PrivateRedisCluster cluster, ITestOutputHel
     [Fact]
     public async Task While_Redis_is_down_REST_keeps_serving_and_ready_says_degraded_and_realtime_recovers_when_it_returns()
     {
-        var alice = await TestUser.CreateAsync(Node1.Address);
-        var bob = await TestUser.CreateAsync(Node2.Address);
-        var room = await alice.CreateRoomAsync();
-        await using var aliceHub = await alice.ConnectHubAsync(Node1);
-        await using var bobHub = await bob.ConnectHubAsync(Node2);
-        await aliceHub.InvokeAsync("JoinRoom", room);
+        await using var chat = await RoomAcrossNodes.OpenAsync(Node1, Node2);
+        var (alice, bob, room, aliceHub, bobHub) = chat;
         await bobHub.InvokeAsync("JoinRoom", room);
         await bobHub.InvokeAsync("SendMessage", room, "Redis is up");
         await aliceHub.WaitForAsync(RealtimeEvents.RoomMessage, m => m.MessageText() == "Redis is up");
