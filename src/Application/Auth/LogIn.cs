@@ -39,7 +39,7 @@ public sealed class LogInHandler(IAppDbContext db, IPasswordHasher hasher, IToke
         var now = clock.UtcNow;
         var (refreshToken, refreshHash) = tokens.CreateRefreshToken();
         var session = new UserSession(ids.NextId(), user.Id, refreshHash, now, now + tokens.RefreshTokenLifetime,
-            Truncate(caller.UserAgent, 300), caller.IpAddress);
+            Truncate(caller.UserAgent, UserSession.UserAgentMaxLength), caller.IpAddress);
         db.UserSessions.Add(session);
 
         var access = tokens.CreateAccessToken(user, session.Id);

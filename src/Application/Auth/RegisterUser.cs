@@ -16,7 +16,7 @@ public sealed class RegisterUserValidator : AbstractValidator<RegisterUserComman
     public RegisterUserValidator()
     {
         RuleFor(x => x.UserName).ValidUserName();
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
+        RuleFor(x => x.Email).ValidEmail();
         RuleFor(x => x.Password).ValidPassword();
         RuleFor(x => x.DisplayName).ValidDisplayName();
     }

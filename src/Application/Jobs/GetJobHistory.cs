@@ -37,8 +37,6 @@ public sealed class GetJobHistoryHandler(IJobsDashboard dashboard) : IRequestHan
         var rows = await dashboard.GetHistoryAsync(
             new JobHistoryFilter(job, request.Result, cursor?.FiredBefore, cursor?.Skip ?? 0, request.Limit + 1), cancellationToken);
 
-        if (rows.Count <= request.Limit) return new CursorPage<JobRunDto>(rows, null);
-        var items = rows.Take(request.Limit).ToList();
-        return new CursorPage<JobRunDto>(items, JobHistoryCursor.After(items, cursor).Encode());
+        return Cursor.ToPage(rows, request.Limit, items => JobHistoryCursor.After(items, cursor).Encode());
     }
 }

@@ -33,8 +33,8 @@ public sealed class AddRoomMemberHandler(IAppDbContext db, ICurrentUser caller, 
         var userId = await db.Users.Where(u => u.UserName == userName).Select(u => (long?)u.Id).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ValidationException("userName", $"There is no user named '{request.UserName}'.");
 
-        if (!await db.RoomMembers.AnyAsync(m => m.RoomId == room.Id && m.UserId == userId, cancellationToken))
-            db.RoomMembers.Add(new RoomMember(room.Id, userId, clock.UtcNow));
+        // ON CONFLICT DO NOTHING: two concurrent adds of the same member both succeed, as adding twice should.
+        await db.AddIfAbsentAsync(new RoomMember(room.Id, userId, clock.UtcNow), cancellationToken);
         return Unit.Value;
     }
 }

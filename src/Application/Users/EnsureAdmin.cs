@@ -27,7 +27,7 @@ public sealed class EnsureAdminValidator : AbstractValidator<EnsureAdminCommand>
     {
         RuleFor(x => x.UserName).ValidUserName();
         RuleFor(x => x.Password).ValidPassword();
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
+        RuleFor(x => x.Email).ValidEmail();
     }
 }
 

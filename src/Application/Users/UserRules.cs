@@ -9,7 +9,10 @@ public static class UserRules
     public static IRuleBuilderOptions<T, string> ValidUserName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
             .Length(User.UserNameMinLength, User.UserNameMaxLength)
-            .Matches("^[a-zA-Z0-9_]+$").WithMessage("userName may only contain letters a-z, digits and '_'.");
+            .Matches($"^[{User.UserNameCharacters}]+$").WithMessage("userName may only contain letters a-z, digits and '_'.");
+
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
 
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().Length(User.PasswordMinLength, User.PasswordMaxLength);

@@ -48,8 +48,6 @@ public sealed class Notification : Entity
     /// <summary>When the push to the recipient was claimed: a re-published event does not push it twice.</summary>
     public DateTimeOffset? PushedAt { get; private set; }
 
-    public bool IsRead => ReadAt is not null;
-
     public static Notification Follow(long id, long followeeId, long followerId, DateTimeOffset now) =>
         new(id, followeeId, followerId, NotificationTypes.Follow, null, null, $"follow:{followerId}:{followeeId}", now);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CleanBackend.Domain.Users;
 
 namespace CleanBackend.Domain.Social;
 
@@ -11,6 +12,6 @@ public static partial class Mentions
 
     // Not preceded by a name character or '@', so "bob@example.com" mentions nobody;
     // not followed by one either, so an over-long name is not cut down to a different, existing one.
-    [GeneratedRegex("(?<![A-Za-z0-9_@])@(?<name>[A-Za-z0-9_]{3,30})(?![A-Za-z0-9_])")]
+    [GeneratedRegex($"(?<![{User.UserNameCharacters}@])@(?<name>{User.UserNamePattern})(?![{User.UserNameCharacters}])")]
     private static partial Regex Mention();
 }

@@ -6,6 +6,16 @@ public sealed class User : Entity
 {
     public const int UserNameMinLength = 3;
     public const int UserNameMaxLength = 30;
+
+    /// <summary>The characters a userName may have, as the inside of a regex character class.</summary>
+    public const string UserNameCharacters = "A-Za-z0-9_";
+
+    /// <summary>
+    /// A whole userName as a regex. The lengths repeat <see cref="UserNameMinLength"/> and <see cref="UserNameMaxLength"/>:
+    /// a generated regex needs a const string, and a const int cannot be interpolated into one.
+    /// </summary>
+    public const string UserNamePattern = $"[{UserNameCharacters}]{{3,30}}";
+
     public const int EmailMaxLength = 254;
     public const int DisplayNameMaxLength = 50;
     public const int BioMaxLength = 500;

@@ -8,6 +8,9 @@ namespace CleanBackend.Domain.Users;
 /// </summary>
 public sealed class UserSession : Entity
 {
+    /// <summary>Longer user-agent headers are cut to this length when a session is created.</summary>
+    public const int UserAgentMaxLength = 300;
+
     private UserSession() { }
 
     public UserSession(long id, long userId, string refreshTokenHash, DateTimeOffset now, DateTimeOffset expiresAt,

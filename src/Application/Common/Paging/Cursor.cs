@@ -31,10 +31,17 @@ public static class Cursor
     }
 
     /// <summary>Builds the page from up to limit+1 rows ordered newest first: the extra row only says there is more.</summary>
-    public static CursorPage<T> ToPage<T>(IReadOnlyList<T> rowsPlusOne, int limit, Func<T, long> idOf)
+    public static CursorPage<T> ToPage<T>(IReadOnlyList<T> rowsPlusOne, int limit, Func<T, long> idOf) =>
+        ToPage(rowsPlusOne, limit, items => Encode(idOf(items[^1])));
+
+    /// <summary>
+    /// As above, for lists not paged by id: <paramref name="nextCursorOf"/> makes the next page's cursor from
+    /// this page's items, and is only called when there is a next page.
+    /// </summary>
+    public static CursorPage<T> ToPage<T>(IReadOnlyList<T> rowsPlusOne, int limit, Func<IReadOnlyList<T>, string> nextCursorOf)
     {
         if (rowsPlusOne.Count <= limit) return new CursorPage<T>(rowsPlusOne, null);
         var items = rowsPlusOne.Take(limit).ToList();
-        return new CursorPage<T>(items, Encode(idOf(items[^1])));
+        return new CursorPage<T>(items, nextCursorOf(items));
     }
 }

@@ -11,7 +11,7 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.ToTable("UserSessions");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.RefreshTokenHash).HasMaxLength(64);
-        builder.Property(s => s.UserAgent).HasMaxLength(300);
+        builder.Property(s => s.UserAgent).HasMaxLength(UserSession.UserAgentMaxLength);
         builder.Property(s => s.Ip).HasMaxLength(45);
         builder.HasIndex(s => s.RefreshTokenHash).IsUnique();
         builder.HasIndex(s => s.UserId);
