@@ -302,15 +302,8 @@ EOF
 )
   local path=$DOCS
   [[ $path == /* ]] || path=$REPO/$DOCS
-  "$PYTHON" - "$path" "$section" <<'PY'
-import os, re, sys
-path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
-text = open(path).read() if os.path.exists(path) else "# Benchmarks\n\nFigures written by the scripts under build/; each script replaces only its own section.\n"
-pattern = re.compile(r"^## Feed \(issue 3\)\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-os.makedirs(os.path.dirname(path), exist_ok=True)
-open(path, "w").write(text.rstrip() + "\n")
-PY
+  printf '%s\n' "$section" >"$WORK_DIR/feed-section.md"
+  splice_docs_section 'Feed \(issue 3\)' "$WORK_DIR/feed-section.md" "$path"
   log "figures written to $DOCS"
 }
 

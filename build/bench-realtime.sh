@@ -16,12 +16,11 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
+LOG_TAG=bench-realtime
 for lib in "$REPO"/build/lib/*.sh; do
   # shellcheck source=/dev/null
   source "$lib"
 done
-log() { printf '[bench-realtime] %s\n' "$*"; }
-warn() { printf '[bench-realtime] WARNING: %s\n' "$*" >&2; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
@@ -74,19 +73,6 @@ wait_until_ready() {
   warn "$name did not answer $url (exited, or not within 60 s); its log:"
   tail -n 40 "$WORK_DIR/$name.log" >&2 || true
   return 1
-}
-
-# splice_report FILE: replaces (or adds) the "## Realtime (issue 5)" section of docs/benchmarks.md.
-splice_report() {
-  "$PYTHON" - "$1" "$REPO/docs/benchmarks.md" <<'PY'
-import re, sys, pathlib
-section = pathlib.Path(sys.argv[1]).read_text().rstrip() + "\n"
-target = pathlib.Path(sys.argv[2])
-text = target.read_text() if target.exists() else "# Benchmarks\n\nFigures measured by the scripts under build/, one section each.\n"
-pattern = re.compile(r"^## Realtime \(issue 5\)\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda _: section + "\n", text, count=1) if pattern.search(text) else text.rstrip() + "\n\n" + section
-target.write_text(text.rstrip() + "\n")
-PY
 }
 
 main() {
@@ -147,7 +133,7 @@ main() {
   if [[ " ${LOAD_ARGS[*]} " == *" --only "* ]]; then
     log "a partial run (--only): docs/benchmarks.md left as it was"
   else
-    splice_report "$report"
+    splice_docs_section 'Realtime \(issue 5\)' "$report" "$REPO/docs/benchmarks.md"
     log "figures written to docs/benchmarks.md (section \"Realtime (issue 5)\")"
   fi
 }

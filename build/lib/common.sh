@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Logging, phase timing and the final summary line shared by build/test.sh.
+# Logging, phase timing and the final summary line shared by build/test.sh (the benchmark scripts use the logging,
+# timing and splice_docs_section).
 #
 # CI reads ONLY the last line of the output ("tests: N passed, M failed"), so
 # every exit path, including unexpected errors, must end with that line and
@@ -55,6 +56,23 @@ fail_early() {
 
 # Debian's python3 first: a pyenv shim can break on a .python-version file.
 if [[ -x /usr/bin/python3 ]]; then PYTHON=/usr/bin/python3; else PYTHON=python3; fi
+
+# splice_docs_section HEADING_REGEX SECTION_FILE DOCS_FILE: replaces the "## ..." section of DOCS_FILE whose heading
+# line matches HEADING_REGEX (a Python regex, e.g. 'Feed \(issue 3\)') with SECTION_FILE's text, up to the next
+# "## " heading, or appends it when there is none; the other sections stay as they are (each benchmark script
+# writes its own section of docs/benchmarks.md).
+splice_docs_section() {
+  "$PYTHON" - "$1" "$2" "$3" <<'PY'
+import os, re, sys
+heading, section_file, path = sys.argv[1], sys.argv[2], sys.argv[3]
+section = open(section_file).read().rstrip() + "\n"
+text = open(path).read() if os.path.exists(path) else "# Benchmarks\n\nFigures written by the scripts under build/; each script replaces only its own section.\n"
+pattern = re.compile(r"^## " + heading + r"\n.*?(?=^## |\Z)", re.S | re.M)
+text = pattern.sub(lambda _: section + "\n", text, count=1) if pattern.search(text) else text.rstrip() + "\n\n" + section
+os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+open(path, "w").write(text.rstrip() + "\n")
+PY
+}
 
 # Run a long command (dotnet build/test) in its own process group, in the
 # background, and wait for it. Why: bash runs traps only after a foreground

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CleanBackend.TestSupport;
 
 namespace CleanBackend.EndToEnd.Tests;
 
@@ -10,7 +11,7 @@ public static class NodeScript
 
     public static async Task<Result> RunAsync(string script, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var folder = ScriptsFolder();
+        var folder = Path.Combine(RepositoryLayout.Root, "tests", "EndToEnd", "js");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@microsoft", "signalr")))
             throw new InvalidOperationException($"Run `npm ci` in {folder} first (build/test.sh does).");
 
@@ -40,15 +41,5 @@ public static class NodeScript
         // The parameterless wait also waits for the redirected streams to be read to the end.
         await process.WaitForExitAsync(CancellationToken.None);
         return new Result(process.ExitCode, output.ToString(), errors.ToString());
-    }
-
-    private static string ScriptsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CleanBackend.sln")))
-                return Path.Combine(dir.FullName, "tests", "EndToEnd", "js");
-        }
-        throw new InvalidOperationException($"No CleanBackend.sln above {AppContext.BaseDirectory}.");
     }
 }

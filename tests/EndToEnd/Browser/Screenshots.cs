@@ -1,3 +1,5 @@
+using CleanBackend.TestSupport;
+
 namespace CleanBackend.EndToEnd.Tests.Browser;
 
 /// <summary>
@@ -7,7 +9,5 @@ namespace CleanBackend.EndToEnd.Tests.Browser;
 public static class Screenshots
 {
     public static string Folder { get; } = Directory.CreateDirectory(
-        Environment.GetEnvironmentVariable("CLEANBACKEND_TEST_SCREENSHOTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        TestEnvironment.Optional("CLEANBACKEND_TEST_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 }

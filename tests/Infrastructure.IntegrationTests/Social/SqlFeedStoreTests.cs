@@ -38,8 +38,9 @@ public sealed class SqlFeedStoreTests(ApiFactory api) : IClassFixture<ApiFactory
 
         // The fan-out does not see the uncommitted row, so it waits on its key until the rival commits.
         var fanOut = FanOutAllAsync(post, author, batchSize: 10);
-        await WaitUntilAsync(async () => await CountAsync(
-            """SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FeedEntries%'""") > 0);
+        await Eventually.UntilAsync(async () => await CountAsync(
+            """SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FeedEntries%'""") > 0,
+            "the fan-out blocks on the uncommitted row");
         await rivalTransaction.CommitAsync();
         await fanOut;
 
@@ -160,15 +161,5 @@ public sealed class SqlFeedStoreTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the fan-out to block on the uncommitted row.");
-            await Task.Delay(50);
-        }
     }
 }

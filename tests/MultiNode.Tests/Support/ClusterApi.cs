@@ -4,26 +4,16 @@ using CleanBackend.TestSupport;
 
 namespace CleanBackend.MultiNode.Tests.Support;
 
-/// <summary>What the tests do over REST and the hub against a chosen node; each REST call asserts its status.</summary>
+/// <summary>
+/// What the tests do over REST and the hub against a chosen node; each REST call asserts its status. The calls the
+/// single-server tests make too are in <see cref="TestUserApi"/>.
+/// </summary>
 public static class ClusterApi
 {
     /// <summary>The same user (same session and token) talking to another node.</summary>
     public static TestUser On(this TestUser user, AppNodeProcess node) => user with { Client = node.CreateHttpClient(user.AccessToken) };
 
     public static Task<HubClient> ConnectHubAsync(this TestUser user, AppNodeProcess node) => HubClient.ConnectAsync(node.Address, user.AccessToken);
-
-    public static async Task<string> CreateRoomAsync(this TestUser owner, bool isPrivate = false)
-    {
-        var response = await owner.Client.PostAsJsonAsync("/api/rooms", new { name = "room " + TestUser.UniqueName(), isPrivate });
-        await ApiAssert.StatusAsync(response, 201);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    public static async Task AddRoomMemberAsync(this TestUser owner, string roomId, TestUser member) =>
-        await ApiAssert.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/rooms/{roomId}/members", new { userName = member.UserName }), 204);
-
-    public static async Task FollowAsync(this TestUser user, TestUser followee) =>
-        await ApiAssert.StatusAsync(await user.Client.PutAsync($"/api/users/{followee.UserName}/follow", null), 204);
 
     public static async Task<string> PublishAsync(this TestUser user, string text)
     {
@@ -38,13 +28,6 @@ public static class ClusterApi
         var response = await admin.Client.PostAsJsonAsync("/api/admin/broadcast", new { message });
         await ApiAssert.StatusAsync(response, 202);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    public static async Task<JsonElement> GetJsonAsync(this TestUser user, string path)
-    {
-        var response = await user.Client.GetAsync(path);
-        await ApiAssert.StatusAsync(response, 200);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>Every item of a cursor-paged list, newest first, following nextCursor to the end (the REST catch-up).</summary>

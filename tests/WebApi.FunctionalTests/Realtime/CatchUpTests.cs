@@ -14,7 +14,7 @@ public sealed class CatchUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         var bob = await TestUser.CreateAsync(api);
         var admin = await TestUser.AdminAsync(api);
         var post = await alice.PublishIdAsync("while you were out");
-        var room = await Rooms.CreateAsync(alice);
+        var room = await alice.CreateRoomAsync();
         var aliceHub = await HubClient.ConnectAsync(api, alice);
         await aliceHub.InvokeAsync("JoinRoom", room);
         await using var bobHub = await HubClient.ConnectAsync(api, bob);

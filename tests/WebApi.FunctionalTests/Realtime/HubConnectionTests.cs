@@ -32,7 +32,7 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
     public async Task Hub_methods_run_as_the_connection_user()
     {
         var owner = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(owner, isPrivate: true);
+        var room = await owner.CreateRoomAsync(isPrivate: true);
         await using var hub = await HubClient.ConnectAsync(api, owner);
 
         // Only the owner may enter their private room, so this passes only if ICurrentUser is the connection's user.
@@ -47,7 +47,7 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         // Over long polling the hub runs outside the poll requests, where IHttpContextAccessor sees no request.
         var owner = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(owner, isPrivate: true);
+        var room = await owner.CreateRoomAsync(isPrivate: true);
         var negotiated = await owner.Client.PostAsync(HubClient.HubPath + "/negotiate?negotiateVersion=1", null);
         await ApiAssert.StatusAsync(negotiated, 200);
         var connection = HubClient.HubPath + "?id=" + (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();

@@ -27,7 +27,7 @@ public sealed class HubRobustnessTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var caller = await TestUser.CreateAsync(api);
         var bystander = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(caller);
+        var room = await caller.CreateRoomAsync();
         await using var callerHub = await HubClient.ConnectAsync(api, caller);
         await using var bystanderHub = await HubClient.ConnectAsync(api, bystander);
         await callerHub.InvokeAsync("JoinRoom", room);
@@ -48,7 +48,7 @@ public sealed class HubRobustnessTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var caller = await TestUser.CreateAsync(api);
         var bystander = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(bystander);
+        var room = await bystander.CreateRoomAsync();
         await using var callerHub = await HubClient.ConnectAsync(api, caller);
         await using var bystanderHub = await HubClient.ConnectAsync(api, bystander);
         await bystanderHub.InvokeAsync("JoinRoom", room);

@@ -59,9 +59,9 @@ public sealed class RoomEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
-        var open = await Rooms.CreateAsync(alice);
-        var alicesSecret = await Rooms.CreateAsync(alice, isPrivate: true);
-        var bobsSecret = await Rooms.CreateAsync(bob, isPrivate: true);
+        var open = await alice.CreateRoomAsync();
+        var alicesSecret = await alice.CreateRoomAsync(isPrivate: true);
+        var bobsSecret = await bob.CreateRoomAsync(isPrivate: true);
 
         var ids = await ListRoomIdsAsync(bob);
 
@@ -75,7 +75,7 @@ public sealed class RoomEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
     public async Task Listing_rooms_pages_with_a_cursor()
     {
         var owner = await TestUser.CreateAsync(api);
-        for (var i = 0; i < 3; i++) await Rooms.CreateAsync(owner, isPrivate: true);
+        for (var i = 0; i < 3; i++) await owner.CreateRoomAsync(isPrivate: true);
 
         var first = await owner.Client.GetFromJsonAsync<JsonElement>("/api/rooms?limit=2");
         var cursor = first.GetProperty("nextCursor").GetString();
@@ -105,7 +105,7 @@ public sealed class RoomEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var owner = await TestUser.CreateAsync(api);
         var member = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(owner, isPrivate: true);
+        var room = await owner.CreateRoomAsync(isPrivate: true);
         await ApiAssert.ProblemAsync(await member.Client.GetAsync($"/api/rooms/{room}/messages"), 403);
 
         var added = await owner.Client.PostAsJsonAsync($"/api/rooms/{room}/members", new { userName = member.UserName.ToUpperInvariant() });
@@ -123,9 +123,9 @@ public sealed class RoomEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var owner = await TestUser.CreateAsync(api);
         var other = await TestUser.CreateAsync(api);
-        var secret = await Rooms.CreateAsync(owner, isPrivate: true);
-        var open = await Rooms.CreateAsync(owner);
-        await Rooms.AddMemberAsync(owner, secret, other);
+        var secret = await owner.CreateRoomAsync(isPrivate: true);
+        var open = await owner.CreateRoomAsync();
+        await owner.AddRoomMemberAsync(secret, other);
 
         await ApiAssert.ProblemAsync(await other.Client.PostAsJsonAsync($"/api/rooms/{secret}/members", new { userName = owner.UserName }), 403);
         await ApiAssert.ProblemAsync(await owner.Client.PostAsJsonAsync($"/api/rooms/{open}/members", new { userName = other.UserName }), 409);
@@ -141,7 +141,7 @@ public sealed class RoomEndpointsTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var owner = await TestUser.CreateAsync(api);
         var outsider = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(owner, isPrivate: true);
+        var room = await owner.CreateRoomAsync(isPrivate: true);
 
         var messages = await ApiAssert.ProblemAsync(await outsider.Client.GetAsync($"/api/rooms/{room}/messages"), 403);
         await ApiAssert.ProblemAsync(await outsider.Client.GetAsync($"/api/rooms/{room}/online"), 403);

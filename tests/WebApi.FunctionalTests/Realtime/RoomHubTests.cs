@@ -13,7 +13,7 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         var carol = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(alice);
+        var room = await alice.CreateRoomAsync();
         await using var aliceHub = await HubClient.ConnectAsync(api, alice);
         await using var bobHub = await HubClient.ConnectAsync(api, bob);
         await using var carolHub = await HubClient.ConnectAsync(api, carol);
@@ -42,7 +42,7 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Messages_are_listed_newest_first_with_a_cursor()
     {
         var alice = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(alice);
+        var room = await alice.CreateRoomAsync();
         await using var hub = await HubClient.ConnectAsync(api, alice);
         await hub.InvokeAsync("JoinRoom", room);
         foreach (var text in new[] { "one", "two", "three" }) await hub.InvokeAsync("SendMessage", room, text);
@@ -61,8 +61,8 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
         var owner = await TestUser.CreateAsync(api);
         var member = await TestUser.CreateAsync(api);
         var outsider = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(owner, isPrivate: true);
-        await Rooms.AddMemberAsync(owner, room, member);
+        var room = await owner.CreateRoomAsync(isPrivate: true);
+        await owner.AddRoomMemberAsync(room, member);
         await using var ownerHub = await HubClient.ConnectAsync(api, owner);
         await using var memberHub = await HubClient.ConnectAsync(api, member);
         await using var outsiderHub = await HubClient.ConnectAsync(api, outsider);
@@ -86,7 +86,7 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(alice);
+        var room = await alice.CreateRoomAsync();
         await using var aliceHub = await HubClient.ConnectAsync(api, alice);
         await aliceHub.InvokeAsync("JoinRoom", room);
         AssertPresence(await aliceHub.NextAsync(RealtimeEvents.Presence), room, alice, online: true);
@@ -117,7 +117,7 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(alice);
+        var room = await alice.CreateRoomAsync();
         await using var aliceHub = await HubClient.ConnectAsync(api, alice);
         await aliceHub.InvokeAsync("JoinRoom", room);
         await using var bobPhone = await HubClient.ConnectAsync(api, bob);

@@ -15,7 +15,7 @@ public sealed class SendMessageRateLimitTests(SendMessageRateLimitTests.Factory 
     {
         var chatty = await TestUser.CreateAsync(api);
         var calm = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(chatty);
+        var room = await chatty.CreateRoomAsync();
         await using var chattyHub = await HubClient.ConnectAsync(api, chatty);
         await using var calmHub = await HubClient.ConnectAsync(api, calm);
         await chattyHub.InvokeAsync("JoinRoom", room);

@@ -12,7 +12,7 @@ public sealed class SqliteRealtimeSmokeTests(SqliteApiFactory api) : IClassFixtu
     {
         var author = await TestUser.CreateAsync(api);
         var follower = await TestUser.CreateAsync(api);
-        var room = await Rooms.CreateAsync(author);
+        var room = await author.CreateRoomAsync();
         await using var authorHub = await HubClient.ConnectAsync(api, author);
         await using var followerHub = await HubClient.ConnectAsync(api, follower);
 

@@ -4,7 +4,10 @@ using CleanBackend.TestSupport;
 
 namespace CleanBackend.WebApi.FunctionalTests.Social;
 
-/// <summary>The social endpoints as a test user calls them; each call asserts its success status.</summary>
+/// <summary>
+/// The social endpoints as a test user calls them; each call asserts its success status. Following and plain GETs are
+/// in <see cref="TestUserApi"/>.
+/// </summary>
 public static class SocialApi
 {
     public static async Task<JsonElement> PublishAsync(this TestUser user, string text)
@@ -16,18 +19,8 @@ public static class SocialApi
 
     public static async Task<long> PublishIdAsync(this TestUser user, string text) => IdOf(await user.PublishAsync(text));
 
-    public static async Task FollowAsync(this TestUser user, TestUser followee) =>
-        await ApiAssert.StatusAsync(await user.Client.PutAsync($"/api/users/{followee.UserName}/follow", null), 204);
-
     public static async Task UnfollowAsync(this TestUser user, TestUser followee) =>
         await ApiAssert.StatusAsync(await user.Client.DeleteAsync($"/api/users/{followee.UserName}/follow"), 204);
-
-    public static async Task<JsonElement> GetJsonAsync(this TestUser user, string path)
-    {
-        var response = await user.Client.GetAsync(path);
-        await ApiAssert.StatusAsync(response, 200);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 
     /// <summary>One page of the home feed.</summary>
     public static Task<JsonElement> FeedPageAsync(this TestUser user, string? cursor = null, int limit = 20) =>

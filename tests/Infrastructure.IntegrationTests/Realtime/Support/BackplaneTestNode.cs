@@ -1,4 +1,5 @@
 using CleanBackend.Infrastructure.Realtime.Redis;
+using CleanBackend.TestSupport;
 using CleanBackend.WebApi.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,7 +47,7 @@ public sealed class BackplaneTestNode : IAsyncDisposable
             ["Realtime:AckTimeout"] = (ackTimeout ?? TimeSpan.FromSeconds(10)).ToString(),
             ["Realtime:OnlineUsersHeartbeat"] = (heartbeat ?? TimeSpan.FromSeconds(10)).ToString(),
         };
-        var logs = new CapturedLogs();
+        var logs = new CapturedLogs(LogLevel.Information);
         if (!serveHub)
         {
             var builder = Host.CreateApplicationBuilder();
