@@ -23,7 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     // Handlers of raised events may add entities that raise events again; more rounds than this is a loop.
     private const int MaxEventRounds = 8;
 
-    private readonly List<OutboxMessage> _unpublished = [];
+    private readonly List<OutboxEntry> _unpublished = [];
     private IServiceProvider? _scope;
 
     public DbSet<User> Users => Set<User>();
@@ -78,8 +78,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         return this;
     }
 
-    /// <summary>The outbox rows saved since the last call: published by the unit of work once the transaction commits.</summary>
-    public IReadOnlyList<OutboxMessage> TakeUnpublishedOutbox()
+    /// <summary>The outbox rows saved since the last call, with their events: published by the unit of work once the transaction commits.</summary>
+    public IReadOnlyList<OutboxEntry> TakeUnpublishedOutbox()
     {
         var taken = _unpublished.ToList();
         _unpublished.Clear();
@@ -111,7 +111,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
                     CreatedAt = clock.UtcNow,
                 };
                 OutboxMessages.Add(message);
-                _unpublished.Add(message);
+                _unpublished.Add(new OutboxEntry(message, domainEvent));
                 await publisher.PublishRaisedAsync(domainEvent, cancellationToken);
             }
         }
