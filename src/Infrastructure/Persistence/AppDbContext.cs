@@ -53,7 +53,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             return await base.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.IsCause(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex.InnerException))
         {
             throw new ConflictException("That already exists.");
         }
