@@ -42,8 +42,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Raised events go to the outbox on save, never to a column of the entity that raised them.
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)).ToList())
+            modelBuilder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
+    }
 
     /// <summary>Saves the changes together with the outbox rows of the domain events they raised.</summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
