@@ -23,7 +23,9 @@ public static class DependencyInjection
 {
     public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <param name="roles">Parsed once by the host before anything else, so a bad <c>Node:Roles</c> stops it first.</param>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment,
+        NodeRoles roles)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var dataFolder = Path.GetFullPath(storage.DataFolder, environment.ContentRootPath);
@@ -31,18 +33,17 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        var roles = NodeRoles.From(configuration);
-        services.AddSingleton(roles);
+        var database = DatabaseOptions.From(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddSingleton<IIdGenerator>(sp =>
             new SnowflakeIdGenerator(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Id, sp.GetRequiredService<TimeProvider>()));
 
-        services.AddPersistence(configuration, dataFolder, roles);
+        services.AddPersistence(configuration, database, dataFolder, roles);
         services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
         services.AddIdentityAdapters(configuration, environment, dataFolder);
-        services.AddBackgroundJobs(configuration);
+        services.AddBackgroundJobs(configuration, roles, database);
         services.AddFeed(configuration);
         services.AddRealtime(configuration);
         // After AddRealtime: replaces its in-process lifetime manager and online users when Realtime:Redis is set.
@@ -52,9 +53,9 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string dataFolder, NodeRoles roles)
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, DatabaseOptions options, string dataFolder,
+        NodeRoles roles)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Database");
         // Pooled: setting up a new context and its EF services for every request took about a tenth of the process's
         // CPU in the feed benchmark (build/bench-feed.sh). A scope leases a context and gives it back when it ends.

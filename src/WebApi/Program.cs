@@ -11,7 +11,7 @@ builder.Logging.KeepFrameworkRequestLinesOut();
 var roles = NodeRoles.From(builder.Configuration);
 
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, roles);
 builder.Services.Configure<PipelineOptions>(builder.Configuration.GetSection(PipelineOptions.Section));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();

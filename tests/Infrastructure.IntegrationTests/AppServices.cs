@@ -37,7 +37,7 @@ public sealed class AppServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddApplication();
-        services.AddInfrastructure(configuration, environment);
+        services.AddInfrastructure(configuration, environment, NodeRoles.From(configuration));
         configure?.Invoke(services);
         Provider = services.BuildServiceProvider(validateScopes: true);
     }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using CleanBackend.Application.Feed;
 using CleanBackend.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CleanBackend.Infrastructure.Feed;
 
@@ -137,7 +137,7 @@ public sealed class SqlFeedStore(AppDbContext db) : IFeedStore
         {
             await db.Database.ExecuteSqlRawAsync(skippingExisting, parameters, cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             var ignoringConflicts = InsertFeedRows + rows + " ON CONFLICT DO NOTHING";
             await db.Database.ExecuteSqlRawAsync(ignoringConflicts, parameters, cancellationToken);

@@ -21,21 +21,19 @@ public sealed class ActiveSessionCache(IMemoryCache cache, TimeProvider time, IS
 
     public async Task<bool> IsActiveAsync(long sessionId, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(Key(sessionId), out bool active)) return active;
+        if (cache.TryGetValue(new CacheKey(sessionId), out bool active)) return active;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var session = await db.UserSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId)
-            .Select(s => new { s.RevokedAt, s.ExpiresAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        // Compared here rather than in SQL: SQLite can't compare DateTimeOffset values.
-        active = session is not null && session.RevokedAt is null && session.ExpiresAt > time.GetUtcNow();
-        cache.Set(Key(sessionId), active, TimeToLive);
+        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        // The domain rule, checked here rather than in SQL: SQLite can't compare DateTimeOffset values.
+        active = session is not null && session.IsActive(time.GetUtcNow());
+        cache.Set(new CacheKey(sessionId), active, TimeToLive);
         return active;
     }
 
-    public void Forget(long sessionId) => cache.Remove(Key(sessionId));
+    public void Forget(long sessionId) => cache.Remove(new CacheKey(sessionId));
 
-    private static string Key(long sessionId) => $"session-active:{sessionId}";
+    /// <summary>A key of its own type: no string built per request, and no clash with other entries of the shared cache.</summary>
+    private readonly record struct CacheKey(long SessionId);
 }

@@ -23,12 +23,11 @@ public static class BackgroundJobsSetup
     /// Quartz (the role Hangfire plays elsewhere) behind <see cref="IBackgroundJobs"/>, configured from <c>Jobs</c>.
     /// The scheduler runs jobs only on a node with the <c>jobs</c> role; any node can enqueue.
     /// </summary>
-    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration, NodeRoles roles,
+        DatabaseOptions database)
     {
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
-        var roles = NodeRoles.From(configuration);
         var store = jobs.Store ?? (database.Provider == DatabaseProvider.Postgres ? JobStore.Postgres : JobStore.Memory);
         if (!roles.Jobs && store == JobStore.Memory)
             throw new InvalidOperationException(

@@ -89,8 +89,11 @@ public sealed partial class FileSystemMediaStorage(IOptions<StorageOptions> opti
 
     private string PathOf(string key) => Path.Combine(_root, key[..2], key);
 
-    private static bool IsKey(string key) => KeyPattern().IsMatch(key);
+    // The pattern admits only hex and lower-case letters (no separators or dots to climb out of the folder);
+    // which extensions are known is the content-type map's to say.
+    private static bool IsKey(string key) =>
+        KeyPattern().Match(key) is { Success: true } match && ContentTypeByExtension.ContainsKey(match.Groups[1].Value);
 
-    [GeneratedRegex(@"\A[0-9a-f]{32}\.(jpg|png|gif|webp)\z")]
+    [GeneratedRegex(@"\A[0-9a-f]{32}\.([a-z]+)\z")]
     private static partial Regex KeyPattern();
 }

@@ -23,7 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     // Handlers of raised events may add entities that raise events again; more rounds than this is a loop.
     private const int MaxEventRounds = 8;
 
-    private readonly List<OutboxMessage> _unpublished = [];
+    private readonly List<OutboxEntry> _unpublished = [];
     private IServiceProvider? _scope;
 
     public DbSet<User> Users => Set<User>();
@@ -42,8 +42,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Raised events go to the outbox on save, never to a column of the entity that raised them.
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)).ToList())
+            modelBuilder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
+    }
 
     /// <summary>Saves the changes together with the outbox rows of the domain events they raised.</summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -53,7 +58,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             return await base.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.IsCause(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex.InnerException))
         {
             throw new ConflictException("That already exists.");
         }
@@ -78,8 +83,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         return this;
     }
 
-    /// <summary>The outbox rows saved since the last call: published by the unit of work once the transaction commits.</summary>
-    public IReadOnlyList<OutboxMessage> TakeUnpublishedOutbox()
+    /// <summary>The outbox rows saved since the last call, with their events: published by the unit of work once the transaction commits.</summary>
+    public IReadOnlyList<OutboxEntry> TakeUnpublishedOutbox()
     {
         var taken = _unpublished.ToList();
         _unpublished.Clear();
@@ -111,7 +116,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
                     CreatedAt = clock.UtcNow,
                 };
                 OutboxMessages.Add(message);
-                _unpublished.Add(message);
+                _unpublished.Add(new OutboxEntry(message, domainEvent));
                 await publisher.PublishRaisedAsync(domainEvent, cancellationToken);
             }
         }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace CleanBackend.Infrastructure.Persistence;
 
 /// <summary>Configuration section <c>Database</c>; the connection string is <c>ConnectionStrings:Database</c>.</summary>
@@ -9,6 +11,10 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>The section as bound at startup, for the registrations that depend on the provider.</summary>
+    public static DatabaseOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 }
 
 public enum DatabaseProvider

@@ -1,11 +1,9 @@
 using System.Data.Common;
 using CleanBackend.Application.Common.Exceptions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace CleanBackend.Infrastructure.Persistence;
 
@@ -43,7 +41,7 @@ public static class InsertIfAbsent
         {
             inserted = await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken) == 1;
         }
-        catch (DbException ex) when (IsForeignKeyViolation(ex))
+        catch (DbException ex) when (DbErrors.IsForeignKeyViolation(ex))
         {
             // What the row points at was deleted since the caller looked it up (e.g. a post liked while being deleted).
             throw new NotFoundException("What this refers to no longer exists.");
@@ -51,13 +49,4 @@ public static class InsertIfAbsent
         if (inserted) entry.State = EntityState.Unchanged;
         return inserted;
     }
-
-    private const int SqliteConstraint = 19;
-
-    private static bool IsForeignKeyViolation(DbException ex) => ex switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.ForeignKeyViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("FOREIGN KEY", StringComparison.Ordinal),
-        _ => false,
-    };
 }

@@ -1,5 +1,6 @@
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Jobs;
+using CleanBackend.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -96,7 +97,7 @@ public sealed class BackgroundJobsSetupTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddBackgroundJobs(configuration);
+        services.AddBackgroundJobs(configuration, NodeRoles.From(configuration), DatabaseOptions.From(configuration));
         return services;
     }
 

@@ -13,6 +13,5 @@ public sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>
         builder.Property(b => b.Id).ValueGeneratedNever();
         builder.Property(b => b.Message).HasMaxLength(Broadcast.MessageMaxLength);
         builder.HasOne<User>().WithMany().HasForeignKey(b => b.SenderId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(b => b.DomainEvents);
     }
 }

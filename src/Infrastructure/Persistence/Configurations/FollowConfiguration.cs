@@ -17,6 +17,5 @@ public sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
         builder.HasIndex(f => new { f.FolloweeId, f.Id });
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.FollowerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.FolloweeId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(f => f.DomainEvents);
     }
 }

@@ -16,6 +16,5 @@ public sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>
         builder.HasIndex(m => m.PostId);
         builder.HasIndex(m => m.OwnerId);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(m => m.DomainEvents);
     }
 }

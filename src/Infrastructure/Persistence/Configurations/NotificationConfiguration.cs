@@ -26,6 +26,5 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         // A notification about a deleted post or comment would lead nowhere: it goes with them.
         builder.HasOne<Post>().WithMany().HasForeignKey(n => n.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Comment>().WithMany().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(n => n.DomainEvents);
     }
 }

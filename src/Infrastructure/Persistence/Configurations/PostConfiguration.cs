@@ -21,6 +21,5 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // all followees stays cheap however many posts they wrote.
         builder.HasIndex(p => new { p.AuthorId, p.Id }, "IX_Posts_DeliveredAtRead").HasFilter(DeliveredAtReadFilter);
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(p => p.DomainEvents);
     }
 }

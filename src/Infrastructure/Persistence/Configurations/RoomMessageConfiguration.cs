@@ -15,6 +15,5 @@ public sealed class RoomMessageConfiguration : IEntityTypeConfiguration<RoomMess
         builder.HasIndex(m => new { m.RoomId, m.Id });
         builder.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(m => m.DomainEvents);
     }
 }

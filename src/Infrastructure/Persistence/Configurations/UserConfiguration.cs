@@ -19,6 +19,5 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Role).HasMaxLength(20);
         builder.HasIndex(u => u.UserName).IsUnique();
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
-        builder.Ignore(u => u.DomainEvents);
     }
 }

@@ -16,6 +16,5 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.HasIndex(s => s.RefreshTokenHash).IsUnique();
         builder.HasIndex(s => s.UserId);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(s => s.DomainEvents);
     }
 }

@@ -1,0 +1,25 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CleanBackend.Infrastructure.Persistence;
+
+/// <summary>Which constraint a database error broke, on either provider (PostgreSQL by SQL state, SQLite by message).</summary>
+public static class DbErrors
+{
+    private const int SqliteConstraint = 19;
+
+    /// <summary>A unique key: the row raced with an equal one.</summary>
+    public static bool IsUniqueViolation(Exception? ex) =>
+        Is(ex, PostgresErrorCodes.UniqueViolation, "UNIQUE");
+
+    /// <summary>A foreign key: what the row points at is gone.</summary>
+    public static bool IsForeignKeyViolation(Exception? ex) =>
+        Is(ex, PostgresErrorCodes.ForeignKeyViolation, "FOREIGN KEY");
+
+    private static bool Is(Exception? ex, string sqlState, string sqliteConstraint) => ex switch
+    {
+        PostgresException pg => pg.SqlState == sqlState,
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains(sqliteConstraint, StringComparison.Ordinal),
+        _ => false,
+    };
+}
