@@ -33,7 +33,9 @@ public sealed class RealtimeHub(IMediator mediator, IPresenceTracker presence, I
     {
         try
         {
-            foreach (var (roomId, joiner) in JoinedRooms.ToList()) await LeaveAsync(roomId, joiner);
+            // SignalR calls the lifetime manager's OnDisconnectedAsync right after this, and it drops the connection
+            // from all its groups at once: only presence is left to update here.
+            foreach (var (roomId, joiner) in JoinedRooms.ToList()) await LeaveAsync(roomId, joiner, removeFromGroup: false);
         }
         finally
         {
@@ -60,7 +62,7 @@ public sealed class RealtimeHub(IMediator mediator, IPresenceTracker presence, I
     /// <summary>Stops receiving the room's events. Leaving a room not joined is harmless.</summary>
     public async Task LeaveRoom(long roomId)
     {
-        if (JoinedRooms.TryGetValue(roomId, out var joiner)) await LeaveAsync(roomId, joiner);
+        if (JoinedRooms.TryGetValue(roomId, out var joiner)) await LeaveAsync(roomId, joiner, removeFromGroup: true);
     }
 
     /// <summary>Says something in a joined room; everyone in it (the sender too) receives <c>roomMessage</c>.</summary>
@@ -74,10 +76,10 @@ public sealed class RealtimeHub(IMediator mediator, IPresenceTracker presence, I
         return await mediator.Send(new PostRoomMessageCommand(roomId, text), Context.ConnectionAborted);
     }
 
-    private async Task LeaveAsync(long roomId, UserSummaryDto joiner)
+    private async Task LeaveAsync(long roomId, UserSummaryDto joiner, bool removeFromGroup)
     {
         JoinedRooms.Remove(roomId);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Of(roomId));
+        if (removeFromGroup) await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Of(roomId));
         if (await presence.LeaveRoomAsync(roomId, UserId, Context.ConnectionId))
             await Clients.Group(RoomGroups.Of(roomId)).SendAsync(RealtimeEvents.Presence, new PresencePayload(roomId, joiner, false));
     }

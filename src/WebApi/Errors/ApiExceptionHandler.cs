@@ -28,9 +28,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        ValidationException v => new HttpValidationProblemDetails(v.Errors) { Status = 400, Title = "One or more validation errors occurred." },
-        DomainRuleException d => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [d.Field] = [d.Message] })
-        { Status = 400, Title = "One or more validation errors occurred." },
+        ValidationException v => Invalid(v.Errors),
+        DomainRuleException d => Invalid(d.Field, d.Message),
         UnauthorizedException u => Problem(401, "Unauthorized", u.Message),
         ForbiddenException f => Problem(403, "Forbidden", f.Message),
         NotFoundException n => Problem(404, "Not Found", n.Message),
@@ -42,6 +41,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     };
 
     private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>A 400 with field messages, the shape of every validation failure.</summary>
+    private static HttpValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
+        new(errors) { Status = 400, Title = "One or more validation errors occurred." };
+
+    private static HttpValidationProblemDetails Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>
     /// Binding failures: malformed JSON, a JSON value of the wrong type, an unparsable route or query value,
@@ -62,24 +68,18 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             // A reader error is broken JSON (blame the body); otherwise a value did not fit its field's type.
             var field = IsSyntaxError(json) ? "" : JsonPathToField(json.Path);
             var message = field.Length == 0 ? "The request body is not valid JSON of the expected shape." : $"The value of '{field}' is not valid for its type.";
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
-            { Status = 400, Title = "One or more validation errors occurred." };
+            return Invalid(field.Length == 0 ? "body" : field, message);
         }
 
         var parameter = BindFailure().Match(bad.Message);
         if (parameter.Success)
         {
             var name = parameter.Groups["name"].Value;
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [name] = [$"'{parameter.Groups["value"].Value}' is not a valid {name}."],
-            })
-            { Status = 400, Title = "One or more validation errors occurred." };
+            return Invalid(name, $"'{parameter.Groups["value"].Value}' is not a valid {name}.");
         }
 
         if (bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] })
-            { Status = 400, Title = "One or more validation errors occurred." };
+            return Invalid("body", "A JSON request body is required.");
 
         return Problem(400, "Bad Request", "The request could not be understood.");
     }

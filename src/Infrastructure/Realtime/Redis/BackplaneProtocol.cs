@@ -39,6 +39,18 @@ public static class BackplaneProtocol
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The bytes every invocation from <paramref name="originNode"/> starts with (header and origin). A node drops
+    /// payloads that start with its own prefix without decoding them: the origin's length comes first, so only that
+    /// origin can match.
+    /// </summary>
+    public static byte[] InvocationPrefix(string originNode)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = StartPayload(stream, Kind.Invocation)) writer.Write(originNode);
+        return stream.ToArray();
+    }
+
     /// <summary>The message bytes are slices of <paramref name="payload"/>, not copies.</summary>
     public static BackplaneInvocation DecodeInvocation(byte[] payload) => Decode(payload, Kind.Invocation, reader =>
     {

@@ -46,12 +46,22 @@ public sealed class RedisBackplaneConnection : IAsyncDisposable
         _multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully && _multiplexer.Value.Result.IsConnected;
 
     /// <summary>
-    /// The multiplexer, connected or still reconnecting. The continuation is forced onto the thread pool: with
-    /// PreserveAsyncOrder (kept on so pub/sub messages arrive in order) StackExchange.Redis 1.2.6 completes tasks on
-    /// one shared thread, and a caller must not run its own code there.
+    /// The multiplexer, connected or still reconnecting. Once connecting has finished it is returned at once, on the
+    /// caller's thread. Until then the continuation is forced onto the thread pool: with PreserveAsyncOrder (kept on
+    /// so pub/sub messages arrive in order) StackExchange.Redis 1.2.6 completes tasks on one shared thread, and a
+    /// caller must not run its own code there.
     /// </summary>
-    public async Task<ConnectionMultiplexer> GetAsync() =>
-        await _multiplexer.Value.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+    public ValueTask<ConnectionMultiplexer> GetAsync()
+    {
+        var connecting = _multiplexer.Value;
+        return connecting.IsCompletedSuccessfully ? new(connecting.Result) : AwaitOffRedisThreadAsync(connecting);
+    }
+
+    /// <summary>Starts connecting if nothing has yet, without waiting for it.</summary>
+    public void StartConnecting() => _ = _multiplexer.Value;
+
+    private static async ValueTask<ConnectionMultiplexer> AwaitOffRedisThreadAsync(Task<ConnectionMultiplexer> connecting) =>
+        await connecting.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
 
     private async Task<ConnectionMultiplexer> ConnectAsync(ConfigurationOptions configuration)
     {

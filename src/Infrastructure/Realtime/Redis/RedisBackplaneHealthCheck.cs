@@ -11,7 +11,7 @@ public sealed class RedisBackplaneHealthCheck(RedisBackplaneConnection redis) : 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         // Connecting starts at the first use; asking must not wait for it (the connect timeout is seconds long).
-        _ = redis.GetAsync();
+        redis.StartConnecting();
         return Task.FromResult(redis.IsConnected
             ? HealthCheckResult.Healthy("The Redis backplane is connected.")
             : HealthCheckResult.Degraded("Redis is unreachable: realtime messages between nodes are dropped until it returns."));

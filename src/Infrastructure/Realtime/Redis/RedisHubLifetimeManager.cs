@@ -24,6 +24,7 @@ public sealed class RedisHubLifetimeManager<THub> : HubLifetimeManager<THub> whe
     private readonly RedisBackplaneConnection _redis;
     private readonly RedisOnlineUsers _onlineUsers;
     private readonly BackplaneNode _node;
+    private readonly byte[] _ownInvocationPrefix;
     private readonly RedisChannels _channels;
     private readonly InvocationSerializer _serializer;
     private readonly TimeSpan _ackTimeout;
@@ -45,6 +46,7 @@ public sealed class RedisHubLifetimeManager<THub> : HubLifetimeManager<THub> whe
         _redis = redis;
         _onlineUsers = onlineUsers;
         _node = node;
+        _ownInvocationPrefix = BackplaneProtocol.InvocationPrefix(node.Name);
         _logger = logger;
         _ackTimeout = options.Value.AckTimeout;
         _channels = new RedisChannels(options.Value.ChannelPrefix, typeof(THub).FullName ?? typeof(THub).Name);
@@ -282,8 +284,10 @@ public sealed class RedisHubLifetimeManager<THub> : HubLifetimeManager<THub> whe
         excluded = null;
         try
         {
-            var invocation = BackplaneProtocol.DecodeInvocation((byte[])payload!);
-            if (invocation.OriginNode == _node.Name) return false;
+            var bytes = (byte[])payload!;
+            // Every channel this node subscribes to echoes its own publishes: they are dropped before decoding.
+            if (bytes.AsSpan().StartsWith(_ownInvocationPrefix)) return false;
+            var invocation = BackplaneProtocol.DecodeInvocation(bytes);
             message = new SerializedHubMessage(invocation.Messages);
             excluded = invocation.ExcludedConnectionIds.Count > 0 ? invocation.ExcludedConnectionIds : null;
             return true;

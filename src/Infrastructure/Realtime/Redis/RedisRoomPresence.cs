@@ -175,7 +175,7 @@ public sealed class RedisRoomPresence : IPresenceTracker
         }
     }
 
-    private async Task<IDatabase> DatabaseAsync() => (await _redis.GetAsync()).GetDatabase();
+    private async ValueTask<IDatabase> DatabaseAsync() => (await _redis.GetAsync()).GetDatabase();
 
     private RedisKey RoomsKey(string node) => _nodeKeyPrefix + node + ":rooms";
 
