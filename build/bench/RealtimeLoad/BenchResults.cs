@@ -88,45 +88,25 @@ public sealed class BenchResults(BenchSettings settings)
                 "divided by the connections. \"Before\" is read with 200 warm-up connections already open, so the first connections' one-time " +
                 "costs (the JIT compiling the connect path) are not counted. CleanBackend's connections are signed in with the token in the query " +
                 "string, as browsers must send it; each also has its Redis channel subscription, its user's online entry and the authenticated " +
-                "user. Each server with its own GC settings: the plain hub the Web SDK's default (server GC), CleanBackend its own (workstation GC, " +
-                "src/WebApi/WebApi.csproj).");
+                "user.");
         text.AppendLine();
-        text.AppendLine("What the figures led to, and what they say:");
-        text.AppendLine();
-        if (Plain.Count > 0)
-            text.AppendLine("- Broadcasts (1): the GC mode decides most of the difference. In paired runs of `--only broadcasts` on 2026-11-22, " +
-                "CleanBackend on one node took 337 and 373 ms (1.49x and 1.60x) with its workstation GC and 276 and 264 ms (0.81x and 1.02x) " +
-                "with `CLEANBACKEND_BENCH_SERVER_ENV=DOTNET_gcServer=1`: writing to 10,000 connections touches objects all over a large old " +
-                "generation, and workstation GC's smaller young generation collects more often during it. Server GC in turn costs memory " +
-                "(35.6-35.9 KB per idle connection against 27.9-29.2 KB) and latency tails (cross-node p99 11.5 and 6.5 ms against 6.5 and " +
-                "4.0 ms in paired runs). The nodes keep workstation GC; a deployment that broadcasts to many connections more than it holds " +
-                "them can set DOTNET_gcServer=1.");
-        if (Plain.Count > 0)
-            text.AppendLine("- Memory (4): a heap walk of a node holding 3,000 and 10,000 idle connections (every object reachable, by type; a " +
-                "development tool, not in the repository) found 19.8 KB of live managed memory per connection in the plain hub (Kestrel's " +
-                "HTTP/1.1 connection, the WebSocket, SignalR's pipes and connection context) and 25.7 KB in CleanBackend. The changes the walks " +
-                "led to, in order: the session check queries in a scope of its own (no DbContext kept in a hub connection's request scope); the " +
-                "validated principal keeps the four claims the app reads instead of the parsed token; the token is taken out of the request's " +
-                "query once read and is not saved in the authentication properties; the error-page middleware is left out around WebSocket " +
-                "requests; workstation GC, whose resident memory stays close to the live heap where server GC kept about 40% more (resident " +
-                "growth per connection went from 37.4 KB to 28-30 KB; `GET /api/feed` and fan-out did as well in an A/B run of " +
-                "build/bench-feed.sh). What is left above the plain hub, about 6 KB: Kestrel keeps two copies of the request target for the " +
-                "request's lifetime, both holding the query-string token (about 1.4 KB; no server option avoids it, and browsers cannot send " +
-                "the token any other way), authentication and authorization state of the request (ticket, handler, request scope, about 2 KB), " +
-                "the log scopes and middleware frames a request keeps while it lasts, and the backplane's subscription (about 0.4 KB). The plain " +
-                $"hub alone takes {Kb(PlainBytesPerConnection)} here, which leaves the 25 KB target about a kilobyte for all of that.");
-        if (cross.Sent > 0)
-            text.AppendLine("- Latency (3): a cross-node message passes through four processes on two shared cores (node 1, Redis, node 2, the " +
-                "client), so its tail follows the machine's load: the bare Redis floor above has a p99 of one to several milliseconds whenever " +
-                "other work runs. Sent to arrived is what the backplane adds to a send; counted from the moment a message was due, pauses of " +
-                "node 1 itself (GC, the emitter's thread not scheduled) are added, and those are the longest part of the tail. Workstation GC " +
-                "gave shorter tails than server GC in every paired run.");
+        text.AppendLine(GcSettings());
         text.AppendLine();
         text.AppendLine($"The machine is shared: /proc/loadavg was `{LoadBefore}` when the run started and `{LoadAfter}` when it ended " +
             "(other work running besides the benchmark makes tails longer and figures noisier; compare runs only by their ratios and floors).");
         text.AppendLine();
         text.AppendLine($"Opening the connections took {string.Join(", ", ConnectSeconds.Select(c => $"{c.Value:0.0} s ({c.Key})"))}. Whole run: {TotalSeconds:0} s.");
         return text.ToString();
+    }
+
+    /// <summary>The servers' GC modes decide much of figures 1 and 4 (docs/benchmarks.md, the section after this one).</summary>
+    private static string GcSettings()
+    {
+        var overridden = Environment.GetEnvironmentVariable("CLEANBACKEND_BENCH_SERVER_ENV");
+        return string.IsNullOrWhiteSpace(overridden)
+            ? "Each server ran with its own GC settings: the plain hub with the Web SDK's default (server GC), CleanBackend and the backplane " +
+              "hub with the nodes' (workstation GC, src/WebApi/WebApi.csproj)."
+            : $"Every server ran with `{overridden.Trim()}` added to its environment (CLEANBACKEND_BENCH_SERVER_ENV).";
     }
 
     private static double Median(List<BroadcastResult> rounds)
