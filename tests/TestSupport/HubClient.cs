@@ -172,13 +172,21 @@ public sealed class HubClient : IAsyncDisposable
     {
         // A second call does nothing (the IAsyncDisposable contract): a test may close early what `await using` closes again.
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        await _stop.CancelAsync();
+        // A close handshake, as a client that leaves does (Abort is the lost network). It comes before stopping the
+        // receive loop: cancelling a pending receive aborts the WebSocket, and the server's close answer ends the loop.
         if (_socket.State == WebSocketState.Open)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try { await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token); }
+            try
+            {
+                await _sendLock.WaitAsync(timeout.Token);
+                try { await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token); }
+                finally { _sendLock.Release(); }
+                await _receiveLoop.WaitAsync(timeout.Token);
+            }
             catch (Exception ex) when (ex is WebSocketException or OperationCanceledException) { _socket.Abort(); }
         }
+        await _stop.CancelAsync();
         await Task.WhenAll(_receiveLoop, _pingLoop).ContinueWith(_ => { }, TaskScheduler.Default);
         _socket.Dispose();
         _sendLock.Dispose();
