@@ -5,12 +5,16 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Xunit;
 
 namespace CleanBackend.TestSupport;
 
 /// <summary>
 /// A small SignalR client speaking the JSON hub protocol over a real WebSocket (the .NET client package is not
-/// in the feed). Events are queued per name and awaited with a timeout; invocations await their completion.
+/// in the feed). Every invocation from the server is queued twice: per name (<see cref="NextAsync"/>, for tests
+/// that wait for one kind of event among others) and in arrival order across all names
+/// (<see cref="NextInvocationAsync"/>, for tests that prove what did not arrive by what came next).
+/// Invocations made by the test await their completion.
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
 {
@@ -31,6 +35,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _eventsByName = new();
+    private readonly Channel<HubInvocation> _invocationsInOrder = Channel.CreateUnbounded<HubInvocation>();
     private readonly List<(string Name, JsonElement Payload)> _received = [];
     private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -40,6 +45,7 @@ public sealed class HubClient : IAsyncDisposable
     private Task _receiveLoop = Task.CompletedTask;
     private Task _pingLoop = Task.CompletedTask;
     private int _lastInvocationId;
+    private int _disposed;
 
     private HubClient(ClientWebSocket socket) => _socket = socket;
 
@@ -48,18 +54,25 @@ public sealed class HubClient : IAsyncDisposable
 
     public static Task<HubClient> ConnectAsync(ApiFactory api, TestUser user) => ConnectAsync(api.ServerAddress, user.AccessToken);
 
-    /// <summary>Connects straight over WebSockets (no negotiate) and completes the handshake.</summary>
+    /// <summary>Connects to the app's hub at <see cref="HubPath"/> on this server, as the token's user.</summary>
     /// <exception cref="HubConnectRefusedException">The server refused the WebSocket upgrade (e.g. 401).</exception>
-    public static async Task<HubClient> ConnectAsync(Uri server, string? accessToken)
+    public static Task<HubClient> ConnectAsync(Uri server, string? accessToken) =>
+        ConnectToAsync(new UriBuilder(server)
+        {
+            Path = HubPath,
+            Query = accessToken is null ? "" : "access_token=" + Uri.EscapeDataString(accessToken),
+        }.Uri);
+
+    /// <summary>
+    /// Connects to the hub at exactly this http(s) address, path and query as given (any hub, not only the app's),
+    /// straight over WebSockets (no negotiate), and completes the handshake.
+    /// </summary>
+    /// <exception cref="HubConnectRefusedException">The server refused the WebSocket upgrade (e.g. 401).</exception>
+    public static async Task<HubClient> ConnectToAsync(Uri hubAddress)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        var uri = new UriBuilder(server)
-        {
-            Scheme = server.Scheme == "https" ? "wss" : "ws",
-            Path = HubPath,
-            Query = accessToken is null ? "" : "access_token=" + Uri.EscapeDataString(accessToken),
-        }.Uri;
+        var uri = new UriBuilder(hubAddress) { Scheme = hubAddress.Scheme == "https" ? "wss" : "ws" }.Uri;
 
         using var timeout = new CancellationTokenSource(DefaultTimeout);
         try
@@ -119,18 +132,19 @@ public sealed class HubClient : IAsyncDisposable
     public Task SyncAsync() => InvokeExpectingErrorAsync("__sync__");
 
     /// <summary>The next event with this name (first argument), in arrival order.</summary>
-    public async Task<JsonElement> NextAsync(string eventName, TimeSpan? timeout = null)
+    public Task<JsonElement> NextAsync(string eventName, TimeSpan? timeout = null) =>
+        ReadWithinAsync(EventsNamed(eventName).Reader, timeout, $"'{eventName}' event");
+
+    /// <summary>The next invocation from the server, whatever its target: unlike <see cref="NextAsync"/>, nothing is skipped.</summary>
+    public Task<HubInvocation> NextInvocationAsync(TimeSpan? timeout = null) =>
+        ReadWithinAsync(_invocationsInOrder.Reader, timeout, "invocation");
+
+    /// <summary>The next invocation from the server, which must be <paramref name="target"/>; returns its first argument.</summary>
+    public async Task<JsonElement> ExpectNextInvocationAsync(string target, TimeSpan? timeout = null)
     {
-        var channel = EventsNamed(eventName);
-        using var cancel = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        try
-        {
-            return await channel.Reader.ReadAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"No '{eventName}' event within {(timeout ?? DefaultTimeout).TotalSeconds:0} s. Received so far: {Describe()}");
-        }
+        var invocation = await NextInvocationAsync(timeout);
+        Assert.Equal(target, invocation.Target);
+        return invocation.Arguments[0];
     }
 
     /// <summary>The next event with this name that matches, skipping (and dropping from the queue) those that don't.</summary>
@@ -156,17 +170,42 @@ public sealed class HubClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        // A second call does nothing (the IAsyncDisposable contract): a test may close early what `await using` closes again.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        // A close handshake, as a client that leaves does (Abort is the lost network). It comes before stopping the
+        // receive loop: cancelling a pending receive aborts the WebSocket, and the server's close answer ends the loop.
         if (_socket.State == WebSocketState.Open)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try { await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token); }
+            try
+            {
+                await _sendLock.WaitAsync(timeout.Token);
+                try { await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token); }
+                finally { _sendLock.Release(); }
+                await _receiveLoop.WaitAsync(timeout.Token);
+            }
             catch (Exception ex) when (ex is WebSocketException or OperationCanceledException) { _socket.Abort(); }
         }
+        await _stop.CancelAsync();
         await Task.WhenAll(_receiveLoop, _pingLoop).ContinueWith(_ => { }, TaskScheduler.Default);
         _socket.Dispose();
         _sendLock.Dispose();
         _stop.Dispose();
+    }
+
+    // Cancelling (not abandoning) the read matters: an abandoned pending read would swallow the next message.
+    private async Task<T> ReadWithinAsync<T>(ChannelReader<T> queue, TimeSpan? timeout, string awaited)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            return await queue.ReadAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No {awaited} within {limit.TotalSeconds:0.#} s. Received so far: {Describe()}");
+        }
     }
 
     private Channel<JsonElement> EventsNamed(string eventName) =>
@@ -215,11 +254,7 @@ public sealed class HubClient : IAsyncDisposable
                 switch (record.GetProperty("type").GetInt32())
                 {
                     case InvocationType:
-                        var name = record.GetProperty("target").GetString()!;
-                        var arguments = record.GetProperty("arguments");
-                        var payload = arguments.GetArrayLength() > 0 ? arguments[0] : default;
-                        lock (_received) _received.Add((name, payload));
-                        EventsNamed(name).Writer.TryWrite(payload);
+                        Receive(record);
                         break;
                     case CompletionType:
                         Complete(record);
@@ -241,8 +276,19 @@ public sealed class HubClient : IAsyncDisposable
             var gone = new HubInvocationException($"The connection closed{(closeError is null ? "" : ": " + closeError)}.");
             foreach (var pending in _pending.Values) pending.TrySetException(gone);
             foreach (var channel in _eventsByName.Values) channel.Writer.TryComplete(gone);
+            _invocationsInOrder.Writer.TryComplete(gone);
             _closed.TrySetResult(closeError);
         }
+    }
+
+    private void Receive(JsonElement invocation)
+    {
+        var name = invocation.GetProperty("target").GetString()!;
+        var arguments = invocation.GetProperty("arguments").EnumerateArray().ToArray();
+        var payload = arguments.Length > 0 ? arguments[0] : default;
+        lock (_received) _received.Add((name, payload));
+        EventsNamed(name).Writer.TryWrite(payload);
+        _invocationsInOrder.Writer.TryWrite(new HubInvocation(name, arguments));
     }
 
     private void Complete(JsonElement completion)
@@ -278,6 +324,9 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 }
+
+/// <summary>An invocation the server sent this client: the method it calls and all its arguments.</summary>
+public sealed record HubInvocation(string Target, JsonElement[] Arguments);
 
 /// <summary>The server answered an invocation with an error.</summary>
 public sealed class HubInvocationException(string message) : Exception(message);

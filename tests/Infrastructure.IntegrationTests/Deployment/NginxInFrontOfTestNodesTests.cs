@@ -33,16 +33,16 @@ public sealed class NginxInFrontOfTestNodesTests(TwoNodeDeployment nodes) : ICla
     [Fact]
     public async Task Hub_clients_connect_over_WebSockets_through_nginx_and_get_messages_from_either_node()
     {
-        await using var first = await HubWebSocketClient.ConnectAsync(_nginx.Address, BackplaneTestNode.HubPath, user: "nina");
-        await using var second = await HubWebSocketClient.ConnectAsync(_nginx.Address, BackplaneTestNode.HubPath, user: "nina");
+        await using var first = await BackplaneTestHubClients.ConnectAsync(_nginx.Address, user: "nina");
+        await using var second = await BackplaneTestHubClients.ConnectAsync(_nginx.Address, user: "nina");
 
         await nodes.Node1.Hub.Clients.User("nina").SendAsync("message", "through nginx");
-        Assert.Equal("through nginx", (await first.NextArgumentAsync("message")).GetString());
-        Assert.Equal("through nginx", (await second.NextArgumentAsync("message")).GetString());
+        Assert.Equal("through nginx", (await first.ExpectNextInvocationAsync("message")).GetString());
+        Assert.Equal("through nginx", (await second.ExpectNextInvocationAsync("message")).GetString());
 
         await nodes.Node2.Hub.Clients.All.SendAsync("message", "from node 2");
-        Assert.Equal("from node 2", (await first.NextArgumentAsync("message")).GetString());
-        Assert.Equal("from node 2", (await second.NextArgumentAsync("message")).GetString());
+        Assert.Equal("from node 2", (await first.ExpectNextInvocationAsync("message")).GetString());
+        Assert.Equal("from node 2", (await second.ExpectNextInvocationAsync("message")).GetString());
     }
 
     [Fact]

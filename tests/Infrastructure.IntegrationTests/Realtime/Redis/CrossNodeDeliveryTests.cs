@@ -1,4 +1,5 @@
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
+using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Redis;
@@ -20,8 +21,8 @@ public sealed class CrossNodeDeliveryTests(TwoNodeDeployment nodes) : IClassFixt
 
         await nodes.Node1.Hub.Clients.All.SendAsync(Message, "hello everyone");
 
-        Assert.Equal("hello everyone", (await onNode1.NextArgumentAsync(Message)).GetString());
-        Assert.Equal("hello everyone", (await onNode2.NextArgumentAsync(Message)).GetString());
+        Assert.Equal("hello everyone", (await onNode1.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("hello everyone", (await onNode2.ExpectNextInvocationAsync(Message)).GetString());
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class CrossNodeDeliveryTests(TwoNodeDeployment nodes) : IClassFixt
         await using var excluded = await nodes.Node2.ConnectAsync();
         await using var included = await nodes.Node2.ConnectAsync();
 
-        await nodes.Node1.Hub.Clients.AllExcept(excluded.ConnectionId).SendAsync(Message, "not for you");
+        await nodes.Node1.Hub.Clients.AllExcept(await excluded.ConnectionIdAsync()).SendAsync(Message, "not for you");
         await SendMarkerAsync(nodes.Node1);
 
         await ExpectAsync(onNode1, "not for you", "marker");
@@ -46,8 +47,8 @@ public sealed class CrossNodeDeliveryTests(TwoNodeDeployment nodes) : IClassFixt
         await using var onNode2 = await nodes.Node2.ConnectAsync();
         await using var bystander = await nodes.Node2.ConnectAsync();
 
-        await nodes.Node1.Hub.Clients.Client(onNode2.ConnectionId).SendAsync(Message, "just you");
-        await nodes.Node1.Hub.Clients.Clients([onNode1.ConnectionId, onNode2.ConnectionId]).SendAsync(Message, "you two");
+        await nodes.Node1.Hub.Clients.Client(await onNode2.ConnectionIdAsync()).SendAsync(Message, "just you");
+        await nodes.Node1.Hub.Clients.Clients([await onNode1.ConnectionIdAsync(), await onNode2.ConnectionIdAsync()]).SendAsync(Message, "you two");
         await SendMarkerAsync(nodes.Node1);
 
         await ExpectAsync(onNode2, "just you", "you two", "marker");
@@ -100,7 +101,7 @@ public sealed class CrossNodeDeliveryTests(TwoNodeDeployment nodes) : IClassFixt
 
         // From inside the hub: OthersInGroup is SendGroupExcept(caller).
         await sender.InvokeAsync("SendToOthersInGroup", "quiz", "from a member");
-        await nodes.Node1.Hub.Clients.GroupExcept("quiz", excludedOnNode2.ConnectionId).SendAsync(Message, "not for the excluded");
+        await nodes.Node1.Hub.Clients.GroupExcept("quiz", await excludedOnNode2.ConnectionIdAsync()).SendAsync(Message, "not for the excluded");
         await SendMarkerAsync(nodes.Node1);
 
         await ExpectAsync(sender, "not for the excluded", "marker");
@@ -142,7 +143,7 @@ public sealed class CrossNodeDeliveryTests(TwoNodeDeployment nodes) : IClassFixt
         await jobs.Clients.All.SendAsync(Message, "from the jobs node");
         await jobs.Clients.User("dave").SendAsync(Message, "job done, dave");
         await jobs.Clients.Group("night-shift").SendAsync(Message, "job done, night shift");
-        await jobs.Clients.Client(memberOnNode2.ConnectionId).SendAsync(Message, "job done, you");
+        await jobs.Clients.Client(await memberOnNode2.ConnectionIdAsync()).SendAsync(Message, "job done, you");
 
         await ExpectAsync(daveOnNode1, "from the jobs node", "job done, dave");
         await ExpectAsync(memberOnNode2, "from the jobs node", "job done, night shift", "job done, you");
@@ -178,9 +179,9 @@ public sealed class CrossNodeDeliveryTests(TwoNodeDeployment nodes) : IClassFixt
 
     private static Task SendMarkerAsync(BackplaneTestNode node) => node.Hub.Clients.All.SendAsync(Message, "marker");
 
-    private static async Task ExpectAsync(HubWebSocketClient client, params string[] texts)
+    private static async Task ExpectAsync(HubClient client, params string[] texts)
     {
         foreach (var expected in texts)
-            Assert.Equal(expected, (await client.NextArgumentAsync(Message)).GetString());
+            Assert.Equal(expected, (await client.ExpectNextInvocationAsync(Message)).GetString());
     }
 }

@@ -30,10 +30,11 @@ public sealed class RedisOutageTests : IAsyncLifetime
     {
         await using var onNode1 = await Node1.ConnectAsync(user: "anna");
         await using var onNode2 = await Node2.ConnectAsync(user: "ben");
+        var onNode2Id = await onNode2.ConnectionIdAsync();
         Assert.Equal("Healthy", await Probe.ReadinessAsync(Node1));
         await Node1.Hub.Clients.All.SendAsync(Message, "before");
-        Assert.Equal("before", (await onNode2.NextArgumentAsync(Message)).GetString());
-        Assert.Equal("before", (await onNode1.NextArgumentAsync(Message)).GetString());
+        Assert.Equal("before", (await onNode2.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("before", (await onNode1.ExpectNextInvocationAsync(Message)).GetString());
 
         await _deployment.Redis.StopAsync();
 
@@ -43,9 +44,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await Node1.Hub.Clients.User("ben").SendAsync(Message, "during the outage, to ben");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"sends took {clock.Elapsed} without Redis");
         // The node's own clients still get everything; the other node's are caught up over REST later.
-        Assert.Equal("during the outage", (await onNode1.NextArgumentAsync(Message)).GetString());
+        Assert.Equal("during the outage", (await onNode1.ExpectNextInvocationAsync(Message)).GetString());
         Assert.Contains(Node1.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("dropped a realtime message"));
-        var groupError = await Assert.ThrowsAsync<HubException>(() => Node1.Hub.Groups.AddToGroupAsync(onNode2.ConnectionId, "lobby"));
+        var groupError = await Assert.ThrowsAsync<HubException>(() => Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "lobby"));
         Assert.Contains("Redis is unreachable", groupError.Message);
         // Clients can still connect and join groups meanwhile; the subscriptions reach Redis when it is back.
         await using var joinedDuringOutage = await Node2.ConnectAsync(user: "cleo");
@@ -58,7 +59,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await Probe.UntilReceivedAsync(onNode2, "all", text => Node1.Hub.Clients.All.SendAsync(Message, text));
         await Probe.UntilReceivedAsync(joinedDuringOutage, "group", text => Node1.Hub.Clients.Group("lobby").SendAsync(Message, text));
         await Probe.UntilReceivedAsync(onNode2, "user", text => Node1.Hub.Clients.User("ben").SendAsync(Message, text));
-        await Node1.Hub.Groups.AddToGroupAsync(onNode2.ConnectionId, "lobby");
+        await Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "lobby");
         await Probe.UntilReceivedAsync(onNode2, "remote group", text => Node1.Hub.Clients.Group("lobby").SendAsync(Message, text));
     }
 

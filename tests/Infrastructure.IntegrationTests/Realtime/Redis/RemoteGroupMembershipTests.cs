@@ -16,16 +16,17 @@ public sealed class RemoteGroupMembershipTests(TwoNodeDeployment nodes) : IClass
     public async Task Adding_and_removing_a_connection_held_by_another_node_is_acknowledged_and_takes_effect()
     {
         await using var onNode2 = await nodes.Node2.ConnectAsync();
+        var onNode2Id = await onNode2.ConnectionIdAsync();
 
-        await nodes.Node1.Hub.Groups.AddToGroupAsync(onNode2.ConnectionId, "backgammon");
+        await nodes.Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "backgammon");
         // The ack means node 2 is subscribed: the very next group send must arrive.
         await nodes.Node1.Hub.Clients.Group("backgammon").SendAsync(Message, "welcome");
-        Assert.Equal("welcome", (await onNode2.NextArgumentAsync(Message)).GetString());
+        Assert.Equal("welcome", (await onNode2.ExpectNextInvocationAsync(Message)).GetString());
 
-        await nodes.Node1.Hub.Groups.RemoveFromGroupAsync(onNode2.ConnectionId, "backgammon");
+        await nodes.Node1.Hub.Groups.RemoveFromGroupAsync(onNode2Id, "backgammon");
         await nodes.Node1.Hub.Clients.Group("backgammon").SendAsync(Message, "after you left");
         await nodes.Node1.Hub.Clients.All.SendAsync(Message, "marker");
-        Assert.Equal("marker", (await onNode2.NextArgumentAsync(Message)).GetString());
+        Assert.Equal("marker", (await onNode2.ExpectNextInvocationAsync(Message)).GetString());
     }
 
     [Fact]
@@ -34,10 +35,10 @@ public sealed class RemoteGroupMembershipTests(TwoNodeDeployment nodes) : IClass
         await using var caller = await nodes.Node1.ConnectAsync();
         await using var target = await nodes.Node2.ConnectAsync();
 
-        await caller.InvokeAsync("AddConnectionToGroup", target.ConnectionId, "scrabble");
+        await caller.InvokeAsync("AddConnectionToGroup", await target.ConnectionIdAsync(), "scrabble");
         await nodes.Node2.Hub.Clients.Group("scrabble").SendAsync(Message, "you were invited");
 
-        Assert.Equal("you were invited", (await target.NextArgumentAsync(Message)).GetString());
+        Assert.Equal("you were invited", (await target.ExpectNextInvocationAsync(Message)).GetString());
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class RemoteGroupMembershipTests(TwoNodeDeployment nodes) : IClass
     {
         await using var caller = await nodes.Node1.ConnectAsync();
 
-        var error = await Assert.ThrowsAsync<HubErrorException>(() => caller.InvokeAsync("AddConnectionToGroup", "gone-connection", "go"));
+        var error = await Assert.ThrowsAsync<HubInvocationException>(() => caller.InvokeAsync("AddConnectionToGroup", "gone-connection", "go"));
 
         Assert.Contains("Adding connection 'gone-connection' to group 'go' was not acknowledged", error.Message);
     }

@@ -28,7 +28,7 @@ public sealed class SerializationCountTests : IAsyncLifetime
     [Fact]
     public async Task A_broadcast_is_serialized_once_in_all_not_once_per_recipient_or_per_node()
     {
-        var clients = new List<HubWebSocketClient>();
+        var clients = new List<HubClient>();
         for (var i = 0; i < 3; i++)
         {
             clients.Add(await _node1.ConnectAsync());
@@ -37,7 +37,7 @@ public sealed class SerializationCountTests : IAsyncLifetime
 
         await _node1.Hub.Clients.All.SendAsync(CountingJsonProtocol.CountedTarget, "to everyone");
         foreach (var client in clients)
-            Assert.Equal("to everyone", (await client.NextArgumentAsync(CountingJsonProtocol.CountedTarget)).GetString());
+            Assert.Equal("to everyone", (await client.ExpectNextInvocationAsync(CountingJsonProtocol.CountedTarget)).GetString());
 
         Assert.Equal(1, Protocol(_node1).Serializations);
         Assert.Equal(0, Protocol(_node2).Serializations);

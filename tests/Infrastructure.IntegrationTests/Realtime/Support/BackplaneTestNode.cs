@@ -82,8 +82,8 @@ public sealed class BackplaneTestNode : IAsyncDisposable
         services.AddRedisBackplane(configuration);
     }
 
-    public Task<HubWebSocketClient> ConnectAsync(string? user = null) =>
-        HubWebSocketClient.ConnectAsync(Address ?? throw new InvalidOperationException("This node serves no hub."), HubPath, user);
+    public Task<HubClient> ConnectAsync(string? user = null) =>
+        BackplaneTestHubClients.ConnectAsync(Address ?? throw new InvalidOperationException("This node serves no hub."), user);
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = Address };
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CleanBackend.TestSupport;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 
@@ -12,7 +13,7 @@ public static class Probe
     /// Sends numbered probes until the client gets one: re-subscribing after a reconnect takes a moment and nothing
     /// signals its end. What was sent during the outage must never show up: it was dropped, not queued and replayed.
     /// </summary>
-    public static async Task UntilReceivedAsync(HubWebSocketClient client, string tag, Func<string, Task> send)
+    public static async Task UntilReceivedAsync(HubClient client, string tag, Func<string, Task> send)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         for (var attempt = 1; ; attempt++)
@@ -22,7 +23,7 @@ public static class Probe
             {
                 while (true)
                 {
-                    var text = (await client.NextArgumentAsync(Message, TimeSpan.FromMilliseconds(500))).GetString()!;
+                    var text = (await client.ExpectNextInvocationAsync(Message, TimeSpan.FromMilliseconds(500))).GetString()!;
                     Assert.DoesNotContain("during the outage", text);
                     if (text.StartsWith($"{tag} probe ")) return;
                     // otherwise a late probe of an earlier round
