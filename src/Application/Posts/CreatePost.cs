@@ -1,3 +1,4 @@
+using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
@@ -47,7 +48,15 @@ public sealed class CreatePostHandler(IAppDbContext db, ICurrentUser caller, IId
         }
 
         db.Posts.Add(post);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictException) when (media.Count > 0)
+        {
+            // An upload's PostId is a concurrency token: another post took one of these between our read and our save.
+            throw new ValidationException("mediaIds", "One of these media is already used by another post.");
+        }
         return await db.ReadPostAsync(post.Id, me, cancellationToken);
     }
 }

@@ -62,6 +62,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             throw new ConflictException("That already exists.");
         }
+        catch (DbUpdateException ex) when (DbErrors.IsForeignKeyViolation(ex.InnerException))
+        {
+            // What a new row points at was deleted since the handler looked it up (e.g. a comment on a post deleted
+            // meanwhile): the answer the handler gives when it is already gone.
+            throw new NotFoundException("What this refers to no longer exists.");
+        }
         catch (DbUpdateConcurrencyException)
         {
             // An update or delete found its row gone: another request deleted it in the meantime.

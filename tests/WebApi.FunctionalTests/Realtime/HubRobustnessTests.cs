@@ -18,6 +18,7 @@ public sealed class HubRobustnessTests(ApiFactory api) : IClassFixture<ApiFactor
         { "SendMessage", ["$room", ""], "'text' must not be empty." },
         { "SendMessage", ["$room", new string('x', 2001)], "2000" },
         { "SendMessage", ["$room", "   "], "'text' must not be empty." },
+        { "SendMessage", ["$room", "a\0b"], "'text' must not contain the NUL character (U+0000)." },
         { "JoinRoom", ["999"], "There is no room 999." },
     };
 

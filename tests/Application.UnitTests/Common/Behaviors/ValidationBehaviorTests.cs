@@ -86,4 +86,16 @@ public sealed class ValidationBehaviorTests
 
         second.Verify(v => v.ValidateAsync(It.IsAny<IValidationContext>(), It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task Text_holding_a_NUL_character_is_a_failure_on_its_field_next_to_the_validators_failures()
+    {
+        var other = Validator(new ValidationFailure("Name", "name is taken."));
+        var behavior = new ValidationBehavior<SampleCommand, string>([other.Object]);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            behavior.Handle(new SampleCommand("a\0b"), CancellationToken.None, () => Task.FromResult("handled")));
+
+        Assert.Equal(["'name' must not contain the NUL character (U+0000).", "name is taken."], error.Errors["name"]);
+    }
 }
