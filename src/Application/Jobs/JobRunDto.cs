@@ -1,7 +1,7 @@
 namespace CleanBackend.Application.Jobs;
 
 /// <summary>One recorded run of a job: an item of the dashboard's history.</summary>
-/// <param name="Id">The run's id in the execution history; <c>POST /api/admin/jobs/history/{id}/retry</c> runs it again.</param>
+/// <param name="Id">The run's id in the execution history; <c>POST /api/admin/jobs/history/{runId}/retry</c> runs it again.</param>
 /// <param name="Job">The job type (the job's name in the scheduler).</param>
 /// <param name="Trigger">What fired it: a recurring job's name, a one-off job's name (after its command), or a manual trigger.</param>
 /// <param name="Node">The scheduler node that ran it.</param>

@@ -61,9 +61,10 @@ public static class JobsDashboardEndpoints
             .WithSummary("Runs, newest first (cursor-paged); filter by `job` type and `result`: succeeded, failed (final failures), retried, cancelled, skipped")
             .Admin();
 
-        jobs.MapPost("/history/{id}/retry", async (string id, IMediator mediator, CancellationToken ct) =>
+        // Named as the command's field, so a validation error names the route value the caller sent.
+        jobs.MapPost("/history/{runId}/retry", async (string runId, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new RetryJobRunCommand(id), ct);
+                await mediator.Send(new RetryJobRunCommand(runId), ct);
                 return TypedResults.Accepted((string?)null);
             })
             .WithSummary("Run a failed run's job again now, with the input that run had")
