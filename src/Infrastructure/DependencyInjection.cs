@@ -45,7 +45,7 @@ public static class DependencyInjection
         services.AddIdentityAdapters(configuration, environment, dataFolder);
         services.AddBackgroundJobs(configuration, roles, database);
         services.AddFeed(configuration);
-        services.AddRealtime(configuration);
+        services.AddRealtime(configuration, roles);
         // After AddRealtime: replaces its in-process lifetime manager and online users when Realtime:Redis is set.
         services.AddRedisBackplane(configuration);
         services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using CleanBackend.Application.Common.Realtime;
 using CleanBackend.MultiNode.Tests.Support;
 using CleanBackend.TestSupport;
@@ -166,5 +168,31 @@ public sealed class CrossNodeRealtimeTests(ThreeNodeCluster cluster, ITestOutput
         Assert.Contains($"Too many messages: at most {ThreeNodeCluster.SendMessagePerMinute} a minute.", refusedOnNode1);
         Assert.Contains($"Too many messages: at most {ThreeNodeCluster.SendMessagePerMinute} a minute.", refusedOnNode2);
         Assert.Equal(ThreeNodeCluster.SendMessagePerMinute, (await chatty.AllItemsAsync($"/api/rooms/{room}/messages")).Count);
+    }
+
+    [Fact]
+    public async Task A_session_signed_out_through_node_2_has_its_hub_connection_on_node_1_closed()
+    {
+        var user = await TestUser.CreateAsync(Node2.Address);
+        var stolen = await TestUser.LogInAsync(new HttpClient { BaseAddress = Node1.Address }, user.UserName);
+        await using var stolenHub = await HubClient.ConnectAsync(Node1.Address, stolen.AccessToken);
+        await using var ownHub = await user.ConnectHubAsync(Node1);
+
+        await ApiAssert.StatusAsync(await user.Client.DeleteAsync($"/api/auth/sessions/{await SessionIdAsync(stolen.AccessToken)}"), 204);
+
+        // Node 1 never hears of the sign-out: its session check (every second here) finds it in the database.
+        await stolenHub.Closed.WaitAsync(TimeSpan.FromSeconds(15));
+        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => HubClient.ConnectAsync(Node1.Address, stolen.AccessToken));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.Status);
+        await ownHub.SyncAsync();
+        Assert.False(ownHub.Closed.IsCompleted);
+    }
+
+    private async Task<string> SessionIdAsync(string accessToken)
+    {
+        using var client = new HttpClient { BaseAddress = Node2.Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        var sessions = await client.GetFromJsonAsync<JsonElement[]>("/api/auth/sessions");
+        return sessions!.Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetString()!;
     }
 }

@@ -32,6 +32,25 @@ public sealed class ActiveSessionCache(IMemoryCache cache, TimeProvider time, IS
         return active;
     }
 
+    /// <summary>
+    /// Which of these sessions are active, asked of the database in one query (the cache may be stale for sessions
+    /// ended through another node), for the periodic check of hub connections. Sessions found ended are cached as
+    /// such, so a client that reconnects at once is refused without another query.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> ActiveAmongAsync(IReadOnlyCollection<long> sessionIds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = sessionIds.ToList();
+        var found = await db.UserSessions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        // The domain rule in memory, as in IsActiveAsync; a session that no longer exists counts as ended.
+        var now = time.GetUtcNow();
+        var active = found.Where(s => s.IsActive(now)).Select(s => s.Id).ToHashSet();
+        // Only "ended" is cached: it is final, while "active" could be outdated by a sign-out committing during the query.
+        foreach (var sessionId in ids.Where(id => !active.Contains(id))) cache.Set(new CacheKey(sessionId), false, TimeToLive);
+        return active;
+    }
+
     public void Forget(long sessionId) => cache.Remove(new CacheKey(sessionId));
 
     /// <summary>A key of its own type: no string built per request, and no clash with other entries of the shared cache.</summary>

@@ -19,4 +19,10 @@ public sealed class RealtimeOptions
 
     /// <summary>SendMessage calls allowed per user per minute (across all nodes with the Redis backplane).</summary>
     public int SendMessagePerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// How often an api node closes its hub connections whose session was signed out on another node or expired
+    /// (the node that signs a session out closes its connections at once).
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -10,14 +10,18 @@ namespace CleanBackend.Infrastructure.Realtime;
 
 public static class RealtimeRegistration
 {
-    /// <summary>The hub with its filters and limits, in-process presence, and the notifier the push handlers use.</summary>
-    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The hub with its filters and limits, in-process presence, the notifier the push handlers use, and (api nodes,
+    /// which serve the hub) the check that closes connections of sessions that ended.
+    /// </summary>
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration, NodeRoles roles)
     {
         var section = configuration.GetSection(RealtimeOptions.Section);
         var options = section.Get<RealtimeOptions>() ?? new RealtimeOptions();
         services.AddOptions<RealtimeOptions>().Bind(section)
             .Validate(o => o.MaxMessageBytes >= 1024, "Realtime:MaxMessageBytes must be at least 1024.")
             .Validate(o => o.SendMessagePerMinute >= 1, "Realtime:SendMessagePerMinute must be at least 1.")
+            .Validate(o => o.SessionCheckInterval > TimeSpan.Zero, "Realtime:SessionCheckInterval must be positive, e.g. 00:00:15.")
             .ValidateOnStart();
 
         services.AddSignalR(hub =>
@@ -25,6 +29,7 @@ public static class RealtimeRegistration
                 // Exception details stay in the log; HubErrorFilter sends the messages a caller needs.
                 hub.EnableDetailedErrors = false;
                 hub.MaximumReceiveMessageSize = (long)options.MaxMessageBytes * RealtimeOptions.FrameLimitFactor;
+                hub.AddFilter<HubConnectionSessionFilter>();
                 hub.AddFilter<HubCallerFilter>();
                 hub.AddFilter<HubErrorFilter>();
             })
@@ -40,6 +45,9 @@ public static class RealtimeRegistration
         services.AddScoped<HubCallerPrincipal>();
         services.AddSingleton<HubCallerFilter>();
         services.AddSingleton<HubErrorFilter>();
+        services.AddSingleton<HubConnectionSessionFilter>();
+        services.AddSingleton<HubConnectionsBySession>();
+        if (roles.Api) services.AddHostedService<HubSessionCheck>();
         services.AddSingleton<SendMessageRateLimiter>();
         services.AddSingleton<ISendMessageRateLimiter>(sp => sp.GetRequiredService<SendMessageRateLimiter>());
         services.AddSingleton<InMemoryPresence>();

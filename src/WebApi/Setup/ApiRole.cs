@@ -45,7 +45,8 @@ public static class ApiRole
         app.MapNotificationEndpoints();
         app.MapRoomEndpoints();
         app.MapBroadcastEndpoints();
-        // Closing at token expiry makes clients reconnect with a fresh token, so a logged-out session's connection ends too.
+        // Closing at token expiry makes clients reconnect with a fresh token. A session that ends closes its connections
+        // sooner (SessionRevokedHubClose, HubSessionCheck).
         app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapJobsDashboardEndpoints();
         return app;
