@@ -9,7 +9,7 @@ namespace CleanBackend.Infrastructure.Identity;
 /// Answers "is this session still active?" for every authenticated request, so a revoked session's access
 /// tokens stop working before they expire.
 /// Trade-off: the answer is cached in memory for <see cref="TimeToLive"/>, which saves a database round trip
-/// per request. The node that revokes a session forgets its entry at once (see <see cref="SessionRevokedCacheEviction"/>),
+/// per request. The node that revokes a session forgets its entry at once (see <see cref="Realtime.SessionRevocationOnThisNode"/>),
 /// so there the token stops working immediately; other nodes may accept it for up to <see cref="TimeToLive"/> longer.
 /// A shorter TTL narrows that window at the price of more queries; a few seconds is far below the access-token lifetime.
 /// A miss queries through a scope of its own, not the request's: a hub connection's request lasts as long as the

@@ -8,7 +8,7 @@ namespace CleanBackend.Infrastructure.Realtime;
 /// <summary>
 /// Every <see cref="RealtimeOptions.SessionCheckInterval"/> (api nodes): closes this node's hub connections whose session
 /// ended since they connected. A sign-out closes the connections of the node that handled it at once
-/// (<see cref="SessionRevokedHubClose"/>); this covers the other nodes, and sessions that expired. It asks the database,
+/// (<see cref="SessionRevocationOnThisNode"/>); this covers the other nodes, and sessions that expired. It asks the database,
 /// not Redis, so it also works with the in-process hub and while Redis is down.
 /// </summary>
 public sealed class HubSessionCheck(HubConnectionsBySession connections, ActiveSessionCache sessions, IOptions<RealtimeOptions> options,

@@ -46,7 +46,7 @@ public static class ApiRole
         app.MapRoomEndpoints();
         app.MapBroadcastEndpoints();
         // Closing at token expiry makes clients reconnect with a fresh token. A session that ends closes its connections
-        // sooner (SessionRevokedHubClose, HubSessionCheck).
+        // sooner (SessionRevocationOnThisNode, HubSessionCheck).
         app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapJobsDashboardEndpoints();
         return app;

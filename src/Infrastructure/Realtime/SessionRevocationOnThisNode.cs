@@ -7,17 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace CleanBackend.Infrastructure.Realtime;
 
 /// <summary>
-/// After a revocation commits, closes this node's hub connections of that session at once (other nodes close theirs
-/// at their next <see cref="HubSessionCheck"/>). The client's reconnect with the same token is then refused.
+/// What the node that revoked a session does once the revocation commits: it forgets the cached "active" answer,
+/// so the session's access tokens are refused from the next request on, and then closes its hub connections of that
+/// session (other nodes close theirs at their next <see cref="HubSessionCheck"/>). In that order, so a client
+/// reconnecting at once cannot find the cached answer its connection left behind. Not before the commit: a
+/// concurrent request could cache the old answer again.
 /// </summary>
-public sealed class SessionRevokedHubClose(HubConnectionsBySession connections, ActiveSessionCache sessions, ILogger<SessionRevokedHubClose> logger)
-    : INotificationHandler<DomainEventCommitted<UserSessionRevoked>>
+public sealed class SessionRevocationOnThisNode(ActiveSessionCache sessions, HubConnectionsBySession connections,
+    ILogger<SessionRevocationOnThisNode> logger) : INotificationHandler<DomainEventCommitted<UserSessionRevoked>>
 {
     public Task Handle(DomainEventCommitted<UserSessionRevoked> notification, CancellationToken cancellationToken)
     {
         var sessionId = notification.Event.SessionId;
-        // SessionRevokedCacheEviction does this too, but MediatR may run it after this handler: a client reconnecting
-        // at once must not find the cached "active" answer its connection left behind.
         sessions.Forget(sessionId);
         var closed = connections.Close(new HashSet<long> { sessionId });
         if (closed > 0)
