@@ -120,9 +120,8 @@ public static class DependencyInjection
                     // logout and revocation take effect before the token expires (cached briefly, see ActiveSessionCache).
                     OnTokenValidated = async context =>
                     {
-                        var sessionClaim = context.Principal?.FindFirst(JwtTokenService.SessionClaim)?.Value;
                         var sessions = context.HttpContext.RequestServices.GetRequiredService<ActiveSessionCache>();
-                        if (!long.TryParse(sessionClaim, out var sessionId)
+                        if (JwtTokenService.SessionIdOf(context.Principal) is not { } sessionId
                             || !await sessions.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
                             context.Fail("The session of this token has ended.");
                         else

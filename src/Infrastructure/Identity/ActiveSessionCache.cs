@@ -23,11 +23,7 @@ public sealed class ActiveSessionCache(IMemoryCache cache, TimeProvider time, IS
     {
         if (cache.TryGetValue(new CacheKey(sessionId), out bool active)) return active;
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        // The domain rule, checked here rather than in SQL: SQLite can't compare DateTimeOffset values.
-        active = session is not null && session.IsActive(time.GetUtcNow());
+        active = (await QueryActiveAsync([sessionId], cancellationToken)).Contains(sessionId);
         cache.Set(new CacheKey(sessionId), active, TimeToLive);
         return active;
     }
@@ -39,16 +35,22 @@ public sealed class ActiveSessionCache(IMemoryCache cache, TimeProvider time, IS
     /// </summary>
     public async Task<IReadOnlySet<long>> ActiveAmongAsync(IReadOnlyCollection<long> sessionIds, CancellationToken cancellationToken)
     {
+        var active = await QueryActiveAsync(sessionIds, cancellationToken);
+        // Only "ended" is cached: it is final, while "active" could be outdated by a sign-out committing during the query.
+        foreach (var sessionId in sessionIds.Where(id => !active.Contains(id))) cache.Set(new CacheKey(sessionId), false, TimeToLive);
+        return active;
+    }
+
+    /// <summary>The active ones of these sessions, from the database; a session that no longer exists counts as ended.</summary>
+    private async Task<HashSet<long>> QueryActiveAsync(IReadOnlyCollection<long> sessionIds, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ids = sessionIds.ToList();
         var found = await db.UserSessions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        // The domain rule in memory, as in IsActiveAsync; a session that no longer exists counts as ended.
+        // The domain rule, checked here rather than in SQL: SQLite can't compare DateTimeOffset values.
         var now = time.GetUtcNow();
-        var active = found.Where(s => s.IsActive(now)).Select(s => s.Id).ToHashSet();
-        // Only "ended" is cached: it is final, while "active" could be outdated by a sign-out committing during the query.
-        foreach (var sessionId in ids.Where(id => !active.Contains(id))) cache.Set(new CacheKey(sessionId), false, TimeToLive);
-        return active;
+        return found.Where(s => s.IsActive(now)).Select(s => s.Id).ToHashSet();
     }
 
     public void Forget(long sessionId) => cache.Remove(new CacheKey(sessionId));

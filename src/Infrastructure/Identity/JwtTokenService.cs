@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,6 +15,12 @@ public sealed class JwtTokenService(SymmetricSecurityKey signingKey, IOptions<Au
     public const string SessionClaim = "sid";
     public const string RoleClaim = "role";
     private readonly JsonWebTokenHandler _handler = new();
+
+    /// <summary>The session an access token was issued for (its <c>sid</c> claim), or null without a readable one.</summary>
+    public static long? SessionIdOf(ClaimsPrincipal? principal) =>
+        long.TryParse(principal?.FindFirst(SessionClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId)
+            ? sessionId
+            : null;
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.Value.RefreshTokenDays);
 

@@ -66,7 +66,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             // What a new row points at was deleted since the handler looked it up (e.g. a comment on a post deleted
             // meanwhile): the answer the handler gives when it is already gone.
-            throw new NotFoundException("What this refers to no longer exists.");
+            throw DbErrors.ReferentGone();
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,3 +1,4 @@
+using CleanBackend.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -15,6 +16,9 @@ public static class DbErrors
     /// <summary>A foreign key: what the row points at is gone.</summary>
     public static bool IsForeignKeyViolation(Exception? ex) =>
         Is(ex, PostgresErrorCodes.ForeignKeyViolation, "FOREIGN KEY");
+
+    /// <summary>The answer to a foreign-key violation: what the caller referred to was deleted since it was looked up.</summary>
+    public static NotFoundException ReferentGone() => new("What this refers to no longer exists.");
 
     private static bool Is(Exception? ex, string sqlState, string sqliteConstraint) => ex switch
     {

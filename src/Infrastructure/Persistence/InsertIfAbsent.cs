@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CleanBackend.Application.Common.Exceptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -44,7 +43,7 @@ public static class InsertIfAbsent
         catch (DbException ex) when (DbErrors.IsForeignKeyViolation(ex))
         {
             // What the row points at was deleted since the caller looked it up (e.g. a post liked while being deleted).
-            throw new NotFoundException("What this refers to no longer exists.");
+            throw DbErrors.ReferentGone();
         }
         if (inserted) entry.State = EntityState.Unchanged;
         return inserted;

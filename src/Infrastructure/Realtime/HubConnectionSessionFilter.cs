@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using CleanBackend.Infrastructure.Identity;
 using Microsoft.AspNetCore.SignalR;
 
@@ -10,7 +8,7 @@ public sealed class HubConnectionSessionFilter(HubConnectionsBySession connectio
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        if (SessionOf(context.Context.User) is not { } sessionId)
+        if (JwtTokenService.SessionIdOf(context.Context.User) is not { } sessionId)
         {
             await next(context);
             return;
@@ -41,9 +39,4 @@ public sealed class HubConnectionSessionFilter(HubConnectionsBySession connectio
             connections.Remove(context.Context);
         }
     }
-
-    private static long? SessionOf(ClaimsPrincipal? user) =>
-        long.TryParse(user?.FindFirst(JwtTokenService.SessionClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId)
-            ? sessionId
-            : null;
 }
