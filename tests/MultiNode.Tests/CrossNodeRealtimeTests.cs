@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using CleanBackend.Application.Common.Realtime;
 using CleanBackend.MultiNode.Tests.Support;
 using CleanBackend.TestSupport;
@@ -174,11 +172,13 @@ public sealed class CrossNodeRealtimeTests(ThreeNodeCluster cluster, ITestOutput
     public async Task A_session_signed_out_through_node_2_has_its_hub_connection_on_node_1_closed()
     {
         var user = await TestUser.CreateAsync(Node2.Address);
-        var stolen = await TestUser.LogInAsync(new HttpClient { BaseAddress = Node1.Address }, user.UserName);
+        using var anonymous = Node1.CreateHttpClient();
+        var stolen = await TestUser.LogInAsync(anonymous, user.UserName);
         await using var stolenHub = await HubClient.ConnectAsync(Node1.Address, stolen.AccessToken);
         await using var ownHub = await user.ConnectHubAsync(Node1);
 
-        await ApiAssert.StatusAsync(await user.Client.DeleteAsync($"/api/auth/sessions/{await SessionIdAsync(stolen.AccessToken)}"), 204);
+        using var stolenClient = Node1.CreateHttpClient(stolen.AccessToken);
+        await ApiAssert.StatusAsync(await user.Client.DeleteAsync($"/api/auth/sessions/{await stolenClient.CurrentSessionIdAsync()}"), 204);
 
         // Node 1 never hears of the sign-out: its session check (every second here) finds it in the database.
         await stolenHub.Closed.WaitAsync(TimeSpan.FromSeconds(15));
@@ -186,13 +186,5 @@ public sealed class CrossNodeRealtimeTests(ThreeNodeCluster cluster, ITestOutput
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.Status);
         await ownHub.SyncAsync();
         Assert.False(ownHub.Closed.IsCompleted);
-    }
-
-    private async Task<string> SessionIdAsync(string accessToken)
-    {
-        using var client = new HttpClient { BaseAddress = Node2.Address };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
-        var sessions = await client.GetFromJsonAsync<JsonElement[]>("/api/auth/sessions");
-        return sessions!.Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetString()!;
     }
 }

@@ -5,15 +5,12 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using Xunit;
 
 namespace CleanBackend.TestSupport;
 
 /// <summary>
 /// A small SignalR client speaking the JSON hub protocol over a real WebSocket (the .NET client package is not
-/// in the feed). Every invocation from the server is queued twice: per name (<see cref="NextAsync"/>, for tests
-/// that wait for one kind of event among others) and in arrival order across all names
-/// (<see cref="NextInvocationAsync"/>, for tests that prove what did not arrive by what came next).
+/// in the feed). Events are queued per name and awaited with a timeout; invocations await their completion.
 /// Invocations made by the test await their completion.
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
@@ -35,7 +32,6 @@ public sealed class HubClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _eventsByName = new();
-    private readonly Channel<HubInvocation> _invocationsInOrder = Channel.CreateUnbounded<HubInvocation>();
     private readonly List<(string Name, JsonElement Payload)> _received = [];
     private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -132,19 +128,19 @@ public sealed class HubClient : IAsyncDisposable
     public Task SyncAsync() => InvokeExpectingErrorAsync("__sync__");
 
     /// <summary>The next event with this name (first argument), in arrival order.</summary>
-    public Task<JsonElement> NextAsync(string eventName, TimeSpan? timeout = null) =>
-        ReadWithinAsync(EventsNamed(eventName).Reader, timeout, $"'{eventName}' event");
-
-    /// <summary>The next invocation from the server, whatever its target: unlike <see cref="NextAsync"/>, nothing is skipped.</summary>
-    public Task<HubInvocation> NextInvocationAsync(TimeSpan? timeout = null) =>
-        ReadWithinAsync(_invocationsInOrder.Reader, timeout, "invocation");
-
-    /// <summary>The next invocation from the server, which must be <paramref name="target"/>; returns its first argument.</summary>
-    public async Task<JsonElement> ExpectNextInvocationAsync(string target, TimeSpan? timeout = null)
+    public async Task<JsonElement> NextAsync(string eventName, TimeSpan? timeout = null)
     {
-        var invocation = await NextInvocationAsync(timeout);
-        Assert.Equal(target, invocation.Target);
-        return invocation.Arguments[0];
+        var limit = timeout ?? DefaultTimeout;
+        // Cancelling (not abandoning) the read matters: an abandoned pending read would swallow the next message.
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            return await EventsNamed(eventName).Reader.ReadAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No '{eventName}' event within {limit.TotalSeconds:0.#} s. Received so far: {Describe()}");
+        }
     }
 
     /// <summary>The next event with this name that matches, skipping (and dropping from the queue) those that don't.</summary>
@@ -191,21 +187,6 @@ public sealed class HubClient : IAsyncDisposable
         _socket.Dispose();
         _sendLock.Dispose();
         _stop.Dispose();
-    }
-
-    // Cancelling (not abandoning) the read matters: an abandoned pending read would swallow the next message.
-    private async Task<T> ReadWithinAsync<T>(ChannelReader<T> queue, TimeSpan? timeout, string awaited)
-    {
-        var limit = timeout ?? DefaultTimeout;
-        using var cancel = new CancellationTokenSource(limit);
-        try
-        {
-            return await queue.ReadAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"No {awaited} within {limit.TotalSeconds:0.#} s. Received so far: {Describe()}");
-        }
     }
 
     private Channel<JsonElement> EventsNamed(string eventName) =>
@@ -276,7 +257,6 @@ public sealed class HubClient : IAsyncDisposable
             var gone = new HubInvocationException($"The connection closed{(closeError is null ? "" : ": " + closeError)}.");
             foreach (var pending in _pending.Values) pending.TrySetException(gone);
             foreach (var channel in _eventsByName.Values) channel.Writer.TryComplete(gone);
-            _invocationsInOrder.Writer.TryComplete(gone);
             _closed.TrySetResult(closeError);
         }
     }
@@ -284,11 +264,10 @@ public sealed class HubClient : IAsyncDisposable
     private void Receive(JsonElement invocation)
     {
         var name = invocation.GetProperty("target").GetString()!;
-        var arguments = invocation.GetProperty("arguments").EnumerateArray().ToArray();
-        var payload = arguments.Length > 0 ? arguments[0] : default;
+        var arguments = invocation.GetProperty("arguments");
+        var payload = arguments.GetArrayLength() > 0 ? arguments[0] : default;
         lock (_received) _received.Add((name, payload));
         EventsNamed(name).Writer.TryWrite(payload);
-        _invocationsInOrder.Writer.TryWrite(new HubInvocation(name, arguments));
     }
 
     private void Complete(JsonElement completion)
@@ -324,9 +303,6 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 }
-
-/// <summary>An invocation the server sent this client: the method it calls and all its arguments.</summary>
-public sealed record HubInvocation(string Target, JsonElement[] Arguments);
 
 /// <summary>The server answered an invocation with an error.</summary>
 public sealed class HubInvocationException(string message) : Exception(message);

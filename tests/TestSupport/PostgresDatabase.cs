@@ -45,6 +45,16 @@ public sealed class PostgresDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Until a backend of this database waits for a lock while running a statement that matches
+    /// <paramref name="queryLike"/> (SQL LIKE): the signal that a request has reached the row a test holds locked.
+    /// Only this database's backends count: test classes run in parallel, each on a database of its own.
+    /// </summary>
+    public Task UntilBackendWaitsForLockAsync(string queryLike, string description) =>
+        Eventually.UntilAsync(async () => await ScalarAsync<long>(
+            $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '{queryLike}'") > 0,
+            description);
+
     private static async Task ExecuteOnServerAsync(string sql)
     {
         var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "postgres", Pooling = false };

@@ -15,6 +15,15 @@ public static class TestUserApi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The id of the session this client's access token belongs to, as GET /api/auth/sessions marks it.</summary>
+    public static async Task<string> CurrentSessionIdAsync(this HttpClient signedIn)
+    {
+        var response = await signedIn.GetAsync("/api/auth/sessions");
+        await ApiAssert.StatusAsync(response, 200);
+        var sessions = (await response.Content.ReadFromJsonAsync<JsonElement[]>())!;
+        return sessions.Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetString()!;
+    }
+
     public static async Task FollowAsync(this TestUser user, TestUser followee) =>
         await ApiAssert.StatusAsync(await user.Client.PutAsync($"/api/users/{followee.UserName}/follow", null), 204);
 

@@ -38,9 +38,7 @@ public sealed class SqlFeedStoreTests(ApiFactory api) : IClassFixture<ApiFactory
 
         // The fan-out does not see the uncommitted row, so it waits on its key until the rival commits.
         var fanOut = FanOutAllAsync(post, author, batchSize: 10);
-        await Eventually.UntilAsync(async () => await CountAsync(
-            """SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FeedEntries%'""") > 0,
-            "the fan-out blocks on the uncommitted row");
+        await Database.UntilBackendWaitsForLockAsync("%FeedEntries%", "the fan-out blocks on the uncommitted row");
         await rivalTransaction.CommitAsync();
         await fanOut;
 

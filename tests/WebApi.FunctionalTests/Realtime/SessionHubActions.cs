@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using CleanBackend.Application.Common.Realtime;
 using CleanBackend.TestSupport;
 
@@ -8,13 +6,11 @@ namespace CleanBackend.WebApi.FunctionalTests.Realtime;
 /// <summary>What the tests of hub connections and sessions ending share.</summary>
 public static class SessionHubActions
 {
-    /// <summary>The id of the session the access token belongs to, as GET /api/auth/sessions marks it.</summary>
+    /// <summary>The id of the session the access token belongs to.</summary>
     public static async Task<string> CurrentSessionIdAsync(this ApiFactory api, string accessToken)
     {
-        var response = await api.CreateHttpClient(accessToken).GetAsync("/api/auth/sessions");
-        await ApiAssert.StatusAsync(response, 200);
-        var sessions = (await response.Content.ReadFromJsonAsync<JsonElement[]>())!;
-        return sessions.Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetString()!;
+        using var client = api.CreateHttpClient(accessToken);
+        return await client.CurrentSessionIdAsync();
     }
 
     /// <summary>A follow notifies every connection of the followee: <paramref name="hub"/> must be open and among them.</summary>

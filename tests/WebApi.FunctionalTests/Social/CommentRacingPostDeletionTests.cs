@@ -10,10 +10,6 @@ namespace CleanBackend.WebApi.FunctionalTests.Social;
 /// </summary>
 public sealed class CommentRacingPostDeletionTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    // Backends of the test's database waiting for a row lock in an UPDATE of "Posts": the comment's counter update.
-    private const string CommentsWaitingForTheDeletion =
-        """SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE "Posts"%'""";
-
     [Fact]
     public async Task A_comment_on_a_post_deleted_while_it_is_being_saved_is_a_404()
     {
@@ -29,8 +25,8 @@ public sealed class CommentRacingPostDeletionTests(ApiFactory api) : IClassFixtu
             await delete.ExecuteNonQueryAsync();
 
         var comment = author.Client.PostAsJsonAsync($"/api/posts/{postId}/comments", new { text = "too late" });
-        await Eventually.UntilAsync(async () => await api.Database.ScalarAsync<long>(CommentsWaitingForTheDeletion) > 0,
-            "the comment waits for the post's deletion");
+        // The comment's counter update of the post's row waits for the deletion's lock.
+        await api.Database.UntilBackendWaitsForLockAsync("""UPDATE "Posts"%""", "the comment waits for the post's deletion");
         await deletion.CommitAsync();
 
         await ApiAssert.ProblemAsync(await comment, 404);

@@ -24,7 +24,7 @@ public sealed class RedisLateStartTests : IAsyncLifetime
         await using var onNode2 = await Node2.ConnectAsync(user: "eli");
         await onNode2.InvokeAsync("JoinGroup", "early-birds");
         await Node1.Hub.Clients.User("dana").SendAsync(Message, "local while Redis is missing");
-        Assert.Equal("local while Redis is missing", (await onNode1.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("local while Redis is missing", (await onNode1.NextAsync(Message)).GetString());
 
         await _deployment.Redis.StartAsync();
 

@@ -33,8 +33,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
         var onNode2Id = await onNode2.ConnectionIdAsync();
         Assert.Equal("Healthy", await Probe.ReadinessAsync(Node1));
         await Node1.Hub.Clients.All.SendAsync(Message, "before");
-        Assert.Equal("before", (await onNode2.ExpectNextInvocationAsync(Message)).GetString());
-        Assert.Equal("before", (await onNode1.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("before", (await onNode2.NextAsync(Message)).GetString());
+        Assert.Equal("before", (await onNode1.NextAsync(Message)).GetString());
 
         await _deployment.Redis.StopAsync();
 
@@ -44,7 +44,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await Node1.Hub.Clients.User("ben").SendAsync(Message, "during the outage, to ben");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"sends took {clock.Elapsed} without Redis");
         // The node's own clients still get everything; the other node's are caught up over REST later.
-        Assert.Equal("during the outage", (await onNode1.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("during the outage", (await onNode1.NextAsync(Message)).GetString());
         Assert.Contains(Node1.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("dropped a realtime message"));
         var groupError = await Assert.ThrowsAsync<HubException>(() => Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "lobby"));
         Assert.Contains("Redis is unreachable", groupError.Message);

@@ -21,12 +21,12 @@ public sealed class RemoteGroupMembershipTests(TwoNodeDeployment nodes) : IClass
         await nodes.Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "backgammon");
         // The ack means node 2 is subscribed: the very next group send must arrive.
         await nodes.Node1.Hub.Clients.Group("backgammon").SendAsync(Message, "welcome");
-        Assert.Equal("welcome", (await onNode2.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("welcome", (await onNode2.NextAsync(Message)).GetString());
 
         await nodes.Node1.Hub.Groups.RemoveFromGroupAsync(onNode2Id, "backgammon");
         await nodes.Node1.Hub.Clients.Group("backgammon").SendAsync(Message, "after you left");
         await nodes.Node1.Hub.Clients.All.SendAsync(Message, "marker");
-        Assert.Equal("marker", (await onNode2.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("marker", (await onNode2.NextAsync(Message)).GetString());
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class RemoteGroupMembershipTests(TwoNodeDeployment nodes) : IClass
         await caller.InvokeAsync("AddConnectionToGroup", await target.ConnectionIdAsync(), "scrabble");
         await nodes.Node2.Hub.Clients.Group("scrabble").SendAsync(Message, "you were invited");
 
-        Assert.Equal("you were invited", (await target.ExpectNextInvocationAsync(Message)).GetString());
+        Assert.Equal("you were invited", (await target.NextAsync(Message)).GetString());
     }
 
     [Fact]

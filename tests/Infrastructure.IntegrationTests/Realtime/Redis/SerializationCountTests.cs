@@ -37,7 +37,7 @@ public sealed class SerializationCountTests : IAsyncLifetime
 
         await _node1.Hub.Clients.All.SendAsync(CountingJsonProtocol.CountedTarget, "to everyone");
         foreach (var client in clients)
-            Assert.Equal("to everyone", (await client.ExpectNextInvocationAsync(CountingJsonProtocol.CountedTarget)).GetString());
+            Assert.Equal("to everyone", (await client.NextAsync(CountingJsonProtocol.CountedTarget)).GetString());
 
         Assert.Equal(1, Protocol(_node1).Serializations);
         Assert.Equal(0, Protocol(_node2).Serializations);
