@@ -1,7 +1,6 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using CleanBackend.TestSupport;
+using CleanBackend.WebApi.FunctionalTests.Social;
 
 namespace CleanBackend.WebApi.FunctionalTests.Platform;
 
@@ -18,8 +17,7 @@ public sealed class NulCharacterTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task InitializeAsync()
     {
         _user = await TestUser.CreateAsync(api);
-        var post = await _user.Client.PostAsJsonAsync("/api/posts", new { text = "a post to aim at" });
-        _post = long.Parse((await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        _post = await _user.PublishIdAsync("a post to aim at");
         _privateRoom = await _user.CreateRoomAsync(isPrivate: true);
     }
 
