@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Realtime benchmark (issue 5): CleanBackend's hub and Redis backplane against a plain SignalR hub.
+# Realtime benchmark (issues 5, 12): CleanBackend's hub and SignalR's Redis backplane against a plain SignalR hub.
 #
 #   build/bench-realtime.sh [--connections 10000] [--rounds 15] [--rate 1000] [--seconds 10] [--users 100]
 #                           [--only broadcasts|latency]   (a partial run does not touch docs/benchmarks.md)
@@ -9,7 +9,7 @@
 #
 # Self-contained like build/test.sh: starts a throwaway PostgreSQL and Redis (build/lib), builds in Release,
 # starts on loopback a plain SignalR hub (build/bench/PlainHub), two CleanBackend nodes sharing the database and
-# Redis, and two hub nodes on CleanBackend's Redis backplane (build/bench/BackplaneHub), then runs the load client
+# Redis, and two hub nodes on SignalR's Redis backplane as CleanBackend configures it (build/bench/BackplaneHub), then runs the load client
 # (build/bench/RealtimeLoad) and stops everything on any exit. Prints the figures and writes them to
 # docs/benchmarks.md, section "Realtime (issue 5)" (other sections are left alone). Needs ~2 GB of RAM.
 set -euo pipefail

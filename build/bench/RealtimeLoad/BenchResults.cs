@@ -69,7 +69,7 @@ public sealed class BenchResults(BenchSettings settings)
         if (cross.Sent > 0)
             text.AppendLine("3. CleanBackend's events for one user (notifications, `feedItem`) are sent by a node, after the commit, as " +
                 "`Clients.User(id)` through the hub context. To measure the backplane rather than the database work in front of it, " +
-                "build/bench/BackplaneHub runs two nodes of a hub on CleanBackend's own Redis backplane (the app's `AddRedisBackplane`): node 1 " +
+                "build/bench/BackplaneHub runs two nodes of a hub on SignalR's Redis backplane as the app configures it (the app's `AddRedisBackplane`): node 1 " +
                 $"sends `pong` to 1,000 users connected to node 2, round-robin, at {settings.MessagesPerSecond:N0}/s for {settings.LatencyDuration.TotalSeconds:0} s " +
                 $"(`POST /emit`: the hub context, open loop on a thread of its own, after {UserMessageLatency.WarmUp.TotalSeconds:0} s of warm-up at that rate). Each message carries the moment it " +
                 "was due and the moment it was sent; the client notes its arrival (Stopwatch is one monotonic clock for every process of the " +
