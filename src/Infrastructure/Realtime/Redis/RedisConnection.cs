@@ -40,9 +40,6 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>The multiplexer, connected or still reconnecting. The first call connects (at most the connect timeout).</summary>
     public ConnectionMultiplexer Multiplexer => _multiplexer.Value;
 
-    /// <summary>True once connected and while the connection is up; never waits for a first connect.</summary>
-    public bool IsConnected => _multiplexer.IsValueCreated && _multiplexer.Value.IsConnected;
-
     public IDatabase Database => Multiplexer.GetDatabase();
 
     private ConnectionMultiplexer Connect(ConfigurationOptions configuration)
