@@ -77,8 +77,8 @@ public sealed class NodeFailureTests(NodeFailureCluster cluster, ITestOutputHelp
         Assert.True(await FanOutExecutingOnAsync("node-1"), "The fan-out finished before node 1 was killed: make it slower.");
 
         await Node1.KillAsync();
-        await roamerHub.Closed.WaitAsync(HubClient.DefaultTimeout);
-        await ghostHub.Closed.WaitAsync(HubClient.DefaultTimeout);
+        await roamerHub.Closed.WaitAsync(RecordingHubConnection.DefaultTimeout);
+        await ghostHub.Closed.WaitAsync(RecordingHubConnection.DefaultTimeout);
 
         // While the roamer is away: a room message, a notification (a follow) and a broadcast, all through node 2.
         sent.Add((await watcherHub.InvokeAsync("SendMessage", room, "while you were away")).Id());

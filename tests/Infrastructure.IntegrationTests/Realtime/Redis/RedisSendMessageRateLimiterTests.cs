@@ -15,7 +15,7 @@ public sealed class RedisSendMessageRateLimiterTests : IAsyncLifetime
     // A whole minute plus 10 s: the window arithmetic is relative to whole minutes of Unix time.
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(29_000_000 * 60L + 10));
     private readonly string _prefix = "rate-test-" + Guid.NewGuid().ToString("N")[..10];
-    private readonly List<RedisBackplaneConnection> _connections = [];
+    private readonly List<RedisConnection> _connections = [];
 
     [Fact]
     public async Task A_users_messages_count_against_one_allowance_on_every_node()
@@ -70,7 +70,7 @@ public sealed class RedisSendMessageRateLimiterTests : IAsyncLifetime
     private RedisSendMessageRateLimiter Limiter(string? redis = null)
     {
         var options = Options.Create(new RedisBackplaneOptions { Redis = redis ?? TestEnvironment.Redis, ChannelPrefix = _prefix });
-        var connection = new RedisBackplaneConnection(options, new BackplaneNode(), NullLogger<RedisBackplaneConnection>.Instance);
+        var connection = new RedisConnection(options, new RedisNode(), NullLogger<RedisConnection>.Instance);
         _connections.Add(connection);
         var nodeLimiter = new SendMessageRateLimiter(Options.Create(new RealtimeOptions { SendMessagePerMinute = PerMinute }));
         return new RedisSendMessageRateLimiter(connection, nodeLimiter, options, _clock, NullLogger<RedisSendMessageRateLimiter>.Instance);

@@ -15,13 +15,13 @@ namespace CleanBackend.Infrastructure.Realtime.Redis;
 /// user who was in them only through a dead node, which no hub could send since no connection closed. A node that
 /// stops withdraws both at once.
 /// </summary>
-public sealed class BackplaneHeartbeat(
+public sealed class PresenceHeartbeat(
     RedisOnlineUsers onlineUsers,
     RedisRoomPresence presence,
     IServiceScopeFactory scopes,
     IOptions<RedisBackplaneOptions> options,
     TimeProvider time,
-    ILogger<BackplaneHeartbeat> logger) : BackgroundService
+    ILogger<PresenceHeartbeat> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +37,7 @@ public sealed class BackplaneHeartbeat(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "The backplane heartbeat failed; trying again at the next beat");
+                logger.LogError(ex, "The presence heartbeat failed; trying again at the next beat");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
