@@ -21,6 +21,7 @@ public static class MediaEndpoints
                 return TypedResults.Created(media.Url, media);
             })
             .WithTags("Media")
+            .WithName("uploadMedia")
             .WithSummary("Upload an image (JPEG, PNG, GIF or WebP, at most 4 MB) as the multipart/form-data part 'file'")
             .WithDescription("The type is recognised from the content; the part's file name and declared type are ignored. "
                 + "413 when the file is over 4 MB or the body over the limit; 415 when the content is not one of the four "
@@ -45,6 +46,7 @@ public static class MediaEndpoints
                     entityTag: new EntityTagHeaderValue($"\"{key}\""), enableRangeProcessing: true);
             })
             .WithTags("Media")
+            .WithName("getMediaContent")
             .WithSummary("The bytes of an uploaded image, cacheable forever")
             .Produces(StatusCodes.Status200OK, responseType: null, ImageSniffer.Jpeg, ImageSniffer.Png, ImageSniffer.Gif, ImageSniffer.WebP)
             .WithProblems(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using CleanBackend.Domain.Users;
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,7 +17,8 @@ public static class ApiRole
             .AddApiJson()
             .AddApiDocs()
             .AddApiCors(configuration, environment)
-            .AddApiRateLimiting(configuration);
+            .AddApiRateLimiting(configuration)
+            .AddAuthorizationBuilder().AddPolicy(EndpointConventions.AdminPolicy, p => p.RequireRole(Roles.Admin)).Services;
 
     public static WebApplication UseApiRole(this WebApplication app)
     {
