@@ -24,7 +24,11 @@ await app.Services.MigrateDatabaseAsync();
 await app.EnsureConfiguredAdminAsync();
 
 app.UseMiddleware<RequestLogging>();
-if (roles.Api) app.UseApiRole();
+if (roles.Api)
+{
+    app.UseApiRole();
+    app.PrintAddressesWhenListening();
+}
 app.MapHealthEndpoints();
 
 app.Run();
