@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CleanBackend.Application.Media;
 using CleanBackend.Domain.Media;
 using CleanBackend.WebApi.Uploads;
@@ -54,4 +55,4 @@ public static class MediaEndpoints
 }
 
 /// <summary>The upload request's shape, for the API description only: the endpoint streams the part itself.</summary>
-public sealed record MediaUploadForm(IFormFile File);
+public sealed record MediaUploadForm([property: Required] IFormFile File);

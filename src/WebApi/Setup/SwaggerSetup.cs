@@ -40,7 +40,7 @@ public static class SwaggerSetup
             o.OperationFilter<BodyLimitResponses>();
             o.OperationFilter<PagingParameters>();
             o.SchemaFilter<ValidationRulesSchemaFilter>();
-            o.SchemaFilter<ResponseSchemaFilter>();
+            o.SchemaFilter<RequiredAndAdditionalProperties>();
             o.SchemaFilter<NullableReferences>();
             o.DocumentFilter<TagDescriptions>();
         });
