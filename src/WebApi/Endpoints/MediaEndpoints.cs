@@ -28,12 +28,11 @@ public static class MediaEndpoints
                 + "413 when the file is over 4 MB or the body over the limit; 415 when the content is not one of the four "
                 + "formats or the body is not multipart/form-data; 400 (field 'file') when the part is missing, empty, "
                 + "named otherwise or not alone, or the multipart body is malformed.")
-            // Checked before the body is read, so an anonymous client can't make the server read megabytes.
-            .RequireAuthorization()
             // SingleFileUpload enforces MaxUploadBodyBytes itself so that the 413 reaches the client (see there); lifting
             // Kestrel's limit from routing on also lets a 401 drain a large body instead of resetting the connection.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .Accepts<MediaUploadForm>("multipart/form-data")
+            // Checked before the body is read, so an anonymous client can't make the server read megabytes.
             .RequiresUser()
             .WithProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
