@@ -34,7 +34,11 @@ catch (DatabaseFromOlderBuildException ex)
 await app.EnsureConfiguredAdminAsync();
 
 app.UseMiddleware<RequestLogging>();
-if (roles.Api) app.UseApiRole();
+if (roles.Api)
+{
+    app.UseApiRole();
+    app.PrintAddressesWhenListening();
+}
 app.MapHealthEndpoints();
 
 app.Run();

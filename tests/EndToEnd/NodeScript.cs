@@ -4,15 +4,19 @@ using CleanBackend.TestSupport;
 
 namespace CleanBackend.EndToEnd.Tests;
 
-/// <summary>Runs a script of tests/EndToEnd/js with node and collects its exit code and output.</summary>
+/// <summary>Runs a script of a node package under tests/EndToEnd (js/ by default) and collects its exit code and output.</summary>
 public static class NodeScript
 {
     public sealed record Result(int ExitCode, string Output, string Errors);
 
-    public static async Task<Result> RunAsync(string script, IEnumerable<string> arguments, TimeSpan timeout)
+    public static Task<Result> RunAsync(string script, IEnumerable<string> arguments, TimeSpan timeout) =>
+        RunAsync("js", script, arguments, timeout);
+
+    /// <summary>Runs <paramref name="script"/> (relative to tests/EndToEnd/<paramref name="package"/>) there.</summary>
+    public static async Task<Result> RunAsync(string package, string script, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var folder = Path.Combine(RepositoryLayout.Root, "tests", "EndToEnd", "js");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@microsoft", "signalr")))
+        var folder = Path.Combine(RepositoryLayout.Root, "tests", "EndToEnd", package);
+        if (!File.Exists(Path.Combine(folder, "node_modules", ".package-lock.json")))
             throw new InvalidOperationException($"Run `npm ci` in {folder} first (build/test.sh does).");
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -66,7 +66,7 @@ public sealed class NginxInFrontOfNodesTests(ThreeNodeCluster cluster) : IAsyncL
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(413, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Payload Too Large", problem.GetProperty("title").GetString());
+        Assert.Equal("Content Too Large", problem.GetProperty("title").GetString());
     }
 
     [Fact]

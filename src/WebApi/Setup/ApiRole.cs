@@ -1,6 +1,8 @@
+using CleanBackend.Domain.Users;
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing.Matching;
 
 namespace CleanBackend.WebApi.Setup;
 
@@ -16,7 +18,22 @@ public static class ApiRole
             .AddApiJson()
             .AddApiDocs()
             .AddApiCors(configuration, environment)
-            .AddApiRateLimiting(configuration);
+            .AddApiRateLimiting(configuration)
+            .AddAuthorizationBuilder().AddPolicy(EndpointConventions.AdminPolicy, p => p.RequireRole(Roles.Admin)).Services
+            .WithoutContentTypeRouting();
+
+    /// <summary>
+    /// Routing's content-type matcher answers a body of the wrong content type with 415 while it picks the endpoint,
+    /// before authorization, so a stranger learned what an admin operation reads. No two endpoints here share a route
+    /// and differ by content type (what it is for), so it goes: each endpoint then answers 415 itself (JSON binding,
+    /// or SingleFileUpload), after the caller has been checked.
+    /// </summary>
+    private static IServiceCollection WithoutContentTypeRouting(this IServiceCollection services)
+    {
+        foreach (var matcher in services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+            services.Remove(matcher);
+        return services;
+    }
 
     public static WebApplication UseApiRole(this WebApplication app)
     {
