@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using CleanBackend.TestSupport;
 
-namespace CleanBackend.EndToEnd.Tests;
+namespace CleanBackend.TestSupport;
 
 /// <summary>Runs a script of tests/EndToEnd/js with node and collects its exit code and output.</summary>
 public static class NodeScript
