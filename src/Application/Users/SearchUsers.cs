@@ -22,8 +22,7 @@ public sealed class SearchUsersValidator : AbstractValidator<SearchUsersQuery>
     {
         RuleFor(x => x.Query).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.DisplayNameMaxLength)
             .Must(q => SearchUsersHandler.Prefix(q).Length > 0).WithMessage("query must hold more than '@'.");
-        RuleFor(x => x.Limit).InclusiveBetween(1, Cursor.MaxLimit).WithMessage($"limit must be between 1 and {Cursor.MaxLimit}.");
-        RuleFor(x => x.Cursor).Must(c => SearchCursor.TryDecode(c, out _)).WithMessage("cursor is not a cursor this API returned.");
+        this.AddPageRules(x => x.Cursor, x => x.Limit, c => SearchCursor.TryDecode(c, out _));
     }
 }
 

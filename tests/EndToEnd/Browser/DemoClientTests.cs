@@ -12,20 +12,17 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
     [Fact]
     public async Task Two_people_follow_post_an_image_see_it_live_count_notifications_chat_and_get_a_broadcast()
     {
-        var bob = await TestUser.CreateAsync(api, TestUser.UniqueName("bob"));
-        await ApiAssert.StatusAsync(await bob.Client.PatchAsJsonAsync("/api/users/me", new { displayName = "Bob Example", bio = (string?)null }), 200);
+        var bob = await BobAsync("Bob Example");
         var aliceName = TestUser.UniqueName("alice");
         using var alice = new BrowserSession(api.ServerAddress, output);
         using var bobs = new BrowserSession(api.ServerAddress, output, new Size(390, 844));
 
         // Alice creates her account on the page; Bob signs in to his, at phone width.
         alice.Open("/");
-        alice.SignUp(aliceName, "Alice Example");
-        alice.WaitUntilLive();
+        alice.SignUpAndGoLive(aliceName, "Alice Example");
         bobs.Open("/");
         bobs.Screenshot("demo-sign-in-phone");
-        bobs.SignIn(bob.UserName);
-        bobs.WaitUntilLive();
+        bobs.SignInAndGoLive(bob.UserName);
 
         // Alice finds Bob by his display name and follows him; Bob's bell counts the follow without a reload.
         alice.OpenProfileFromSearch("bob ex", bob.UserName);
@@ -93,8 +90,7 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
     [Fact]
     public async Task Two_people_find_each_other_like_unlike_comment_open_posts_from_notifications_and_follow_unfollow()
     {
-        var bob = await TestUser.CreateAsync(api, TestUser.UniqueName("bob"));
-        await ApiAssert.StatusAsync(await bob.Client.PatchAsJsonAsync("/api/users/me", new { displayName = "Bob Builder", bio = "Builds things." }), 200);
+        var bob = await BobAsync("Bob Builder", "Builds things.");
         var posted = await bob.Client.PostAsJsonAsync("/api/posts", new { text = "Can we fix it?" });
         await ApiAssert.StatusAsync(posted, 201);
         var postId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
@@ -104,12 +100,10 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
 
         // A new account's feed says what to do instead of showing nothing.
         alice.Open("/");
-        alice.SignUp(aliceName, "Alice Example");
-        alice.WaitUntilLive();
+        alice.SignUpAndGoLive(aliceName, "Alice Example");
         alice.WithText("#feed-empty", "Your feed is empty.");
         bobs.Open("/");
-        bobs.SignIn(bob.UserName);
-        bobs.WaitUntilLive();
+        bobs.SignInAndGoLive(bob.UserName);
 
         // Search: a prefix nobody has says so; Bob is found by his userName's prefix.
         alice.Click("#nav a[href='#/search']");
@@ -185,8 +179,7 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
         using var bobs = new BrowserSession(api.ServerAddress, output, new Size(390, 844));
 
         alice.Open("/");
-        alice.SignUp(TestUser.UniqueName("alice"), "Alice Example");
-        alice.WaitUntilLive();
+        alice.SignUpAndGoLive(TestUser.UniqueName("alice"), "Alice Example");
         alice.WithText("#broadcasts", earlier);
 
         // Alice creates a private room; inviting someone who does not exist says so, inviting Bob works.
@@ -203,8 +196,7 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
 
         // Bob, at phone width, sees the broadcast history and the private room, joins it and they chat.
         bobs.Open("/");
-        bobs.SignIn(bob.UserName);
-        bobs.WaitUntilLive();
+        bobs.SignInAndGoLive(bob.UserName);
         bobs.WithText("#broadcasts", earlier);
         bobs.Click("#rooms-refresh");
         bobs.WaitUntil(driver => driver.FindElements(By.CssSelector("#room-select option")).Any(o => o.Text.Contains("secret plans (private)")),
@@ -230,6 +222,14 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
 
         alice.AssertNoScriptErrors();
         bobs.AssertNoScriptErrors();
+    }
+
+    /// <summary>Bob, signed up over the API with this display name and bio.</summary>
+    private async Task<TestUser> BobAsync(string displayName, string? bio = null)
+    {
+        var bob = await TestUser.CreateAsync(api, TestUser.UniqueName("bob"));
+        await ApiAssert.StatusAsync(await bob.Client.PatchAsJsonAsync("/api/users/me", new { displayName, bio }), 200);
+        return bob;
     }
 
     /// <summary>A sky fading from blue to orange over a dark hill: something recognisable in the screenshots.</summary>

@@ -22,6 +22,18 @@ public static class DemoPages
         browser.Click("#sign-up-form button[type=submit]");
     }
 
+    public static void SignInAndGoLive(this BrowserSession browser, string login)
+    {
+        browser.SignIn(login);
+        browser.WaitUntilLive();
+    }
+
+    public static void SignUpAndGoLive(this BrowserSession browser, string userName, string displayName)
+    {
+        browser.SignUp(userName, displayName);
+        browser.WaitUntilLive();
+    }
+
     /// <summary>Signed in and connected to the hub: the header's live indicator says so.</summary>
     public static void WaitUntilLive(this BrowserSession browser) =>
         browser.WaitUntil(_ => browser.Find("#live").GetAttribute("data-status") == "live", "the realtime connection is live");
