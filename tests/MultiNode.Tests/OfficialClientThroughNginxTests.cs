@@ -9,14 +9,26 @@ namespace CleanBackend.MultiNode.Tests;
 /// front of three api nodes. The client negotiates first and then opens its transport with the connection's id,
 /// which only the negotiating node knows: the config's sticky routing of /hubs/ must send both to the same node.
 /// </summary>
-public sealed class OfficialClientThroughNginxTests(ThreeApiNodeCluster cluster, ITestOutputHelper output)
-    : ClusterTests<ThreeApiNodeCluster>(cluster, output), IClassFixture<ThreeApiNodeCluster>
+/// <remarks>
+/// The shared cluster has two api nodes; this class adds a third (<c>api</c> only, so it does not join the jobs
+/// cluster) rather than starting a cluster of its own beside the others. It stays up until the collection ends.
+/// </remarks>
+[Collection(ThreeNodeCollection.Name)]
+public sealed class OfficialClientThroughNginxTests(ThreeNodeCluster cluster, ITestOutputHelper output)
+    : ClusterTests<ThreeNodeCluster>(cluster, output)
 {
     private const int FreshConnections = 20;
+    private const int ThirdApiNode = 4;
 
     private readonly NginxProcess _nginx = new();
 
-    public override Task InitializeAsync() => _nginx.StartAsync(Cluster.Nodes.Select(n => n.Address));
+    private IEnumerable<AppNodeProcess> ApiNodes => Cluster.Nodes.Where(n => n.Roles.Split(',').Contains("api"));
+
+    public override async Task InitializeAsync()
+    {
+        if (Cluster.Nodes.All(n => n.Id != ThirdApiNode)) await Cluster.StartNodesAsync((ThirdApiNode, "api"));
+        await _nginx.StartAsync(ApiNodes.Select(n => n.Address));
+    }
 
     [Theory]
     [InlineData("default", "WebSocket")]
@@ -27,7 +39,7 @@ public sealed class OfficialClientThroughNginxTests(ThreeApiNodeCluster cluster,
         // One follower per node, each following through its own node: each fresh connection is notified by all
         // three nodes, so at least two of the notifications cross nodes wherever nginx put the connection.
         var followers = new List<string>();
-        foreach (var node in Cluster.Nodes)
+        foreach (var node in ApiNodes)
         {
             followers.Add(node.Address.ToString().TrimEnd('/'));
             followers.Add((await TestUser.CreateAsync(node.Address)).AccessToken);
