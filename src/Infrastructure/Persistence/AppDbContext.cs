@@ -7,6 +7,7 @@ using CleanBackend.Domain.Social;
 using CleanBackend.Domain.Notifications;
 using CleanBackend.Domain.Rooms;
 using CleanBackend.Domain.Users;
+using CleanBackend.Infrastructure.Persistence.Configurations;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         // Raised events go to the outbox on save, never to a column of the entity that raised them.
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)).ToList())
             modelBuilder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
+        if (Database.IsNpgsql())
+        {
+            modelBuilder.Entity<User>().Property(u => u.UserName).UseCollation(UserConfiguration.ByteOrderCollation);
+            modelBuilder.Entity<User>().Property(u => u.NormalizedDisplayName).UseCollation(UserConfiguration.ByteOrderCollation);
+        }
     }
 
     /// <summary>Saves the changes together with the outbox rows of the domain events they raised.</summary>

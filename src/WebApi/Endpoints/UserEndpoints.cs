@@ -1,3 +1,4 @@
+using CleanBackend.Application.Common.Paging;
 using CleanBackend.Application.Users;
 using CleanBackend.WebApi.Setup;
 using MediatR;
@@ -9,6 +10,12 @@ public static class UserEndpoints
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").WithTags("Users");
+
+        users.MapGet("", (string? query, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SearchUsersQuery(query ?? "", cursor, limit ?? Cursor.DefaultLimit), ct))
+            .WithName("searchUsers")
+            .WithSummary("Users whose userName or displayName starts with query (any case): userName matches first, cursor-paged")
+            .WithProblems();
 
         users.MapGet("/me", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetMyProfileQuery(), ct))
             .WithName("getMyProfile")

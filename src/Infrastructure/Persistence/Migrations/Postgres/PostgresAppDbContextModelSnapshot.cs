@@ -386,6 +386,14 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("NormalizedDisplayName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasDefaultValue("")
+                        .UseCollation("C");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -404,7 +412,8 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -413,6 +422,8 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("UserName")
                         .IsUnique();
+
+                    b.HasIndex("NormalizedDisplayName", "Id");
 
                     b.ToTable("Users", (string)null);
                 });

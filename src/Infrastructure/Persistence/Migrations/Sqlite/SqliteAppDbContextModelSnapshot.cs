@@ -381,6 +381,13 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedDisplayName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -408,6 +415,8 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserName")
                         .IsUnique();
+
+                    b.HasIndex("NormalizedDisplayName", "Id");
 
                     b.ToTable("Users", (string)null);
                 });

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using CleanBackend.TestSupport;
 
-namespace CleanBackend.EndToEnd.Tests;
+namespace CleanBackend.TestSupport;
 
 /// <summary>Runs a script of a node package under tests/EndToEnd (js/ by default) and collects its exit code and output.</summary>
 public static class NodeScript
