@@ -1,12 +1,13 @@
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
+using CleanBackend.WebApi.JobsDashboard;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CleanBackend.WebApi.Setup;
 
 /// <summary>
 /// What a node with the <c>api</c> role serves on top of its health endpoints: REST, the hub, Swagger, and the static
-/// pages (the demo client at /, the jobs dashboard at /admin/jobs).
+/// pages (the demo client at /) and Hangfire's jobs dashboard at /admin/jobs.
 /// </summary>
 public static class ApiRole
 {
@@ -16,7 +17,8 @@ public static class ApiRole
             .AddApiJson()
             .AddApiDocs()
             .AddApiCors(configuration, environment)
-            .AddApiRateLimiting(configuration);
+            .AddApiRateLimiting(configuration)
+            .AddJobsDashboard();
 
     public static WebApplication UseApiRole(this WebApplication app)
     {
@@ -27,7 +29,7 @@ public static class ApiRole
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        // The demo client at / and the jobs dashboard at /admin/jobs: static pages calling the API (wwwroot).
+        // The demo client at /: static pages calling the API (wwwroot).
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
@@ -48,7 +50,7 @@ public static class ApiRole
         // Closing at token expiry makes clients reconnect with a fresh token. A session that ends closes its connections
         // sooner (SessionRevocationOnThisNode, HubSessionCheck).
         app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
-        app.MapJobsDashboardEndpoints();
+        app.MapJobsDashboard();
         return app;
     }
 

@@ -30,6 +30,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#message-form").addEventListener("submit", submitting(onSendMessage));
   $("#broadcast-form").addEventListener("submit", submitting(onBroadcast));
   $(".broadcast-close").addEventListener("click", () => show($("#broadcast"), false));
+  for (const link of document.querySelectorAll("a.jobs-dashboard")) link.addEventListener("click", openJobsDashboard);
   start();
 });
 
@@ -362,6 +363,15 @@ function setOnline(user, online) {
 }
 
 // ---- Admin --------------------------------------------------------------------------------------------
+
+// Hangfire's dashboard is a server-rendered page the browser navigates to, so it cannot send the access token in a
+// header: this call puts it in an HttpOnly cookie that only /admin/jobs receives, valid as long as the token.
+async function openJobsDashboard(event) {
+  event.preventDefault();
+  await accessToken(); // refreshed first when it is about to expire, so the cookie lasts the token's full lifetime
+  await api("POST", "/api/admin/jobs-dashboard/session");
+  location.assign(event.currentTarget.href);
+}
 
 async function onBroadcast(form) {
   await api("POST", "/api/admin/broadcast", { message: form.message.value });
