@@ -2,6 +2,7 @@ using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,30 +42,13 @@ public static class BackgroundJobsSetup
             : null;
 
         services.Configure<JobsOptions>(section);
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (postgres is not null)
-            {
-                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgres), new PostgreSqlStorageOptions
-                {
-                    QueuePollInterval = jobs.PollInterval,
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = InvisibilityTimeout,
-                    PrepareSchemaIfNecessary = true,
-                });
-            }
-            else
-            {
-                Directory.CreateDirectory(dataFolder);
-                // One process, so no node can die while another waits: Hangfire's default invisibility (30 minutes) only
-                // matters after a crash, when a job cut short runs again that long after the restart. The SQLite store has
-                // no sliding timeout, and a shorter one would give a long job to a second worker while it still runs.
-                hangfire.UseSQLiteStorage(Path.Combine(dataFolder, "jobs.db"), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
-            }
-        });
+        // The store is this host's own service, not Hangfire's process-wide JobStorage.Current, which the configuration
+        // methods (UsePostgreSqlStorage...) would set: hosts sharing a process (the tests' servers) would share one store.
+        services.AddSingleton<JobStorage>(_ => postgres is not null ? PostgresStore(postgres, jobs) : SqliteStore(dataFolder, jobs));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (roles.Jobs)
         {
@@ -82,5 +66,28 @@ public static class BackgroundJobsSetup
         }
         services.AddSingleton<IBackgroundJobs, HangfireBackgroundJobs>();
         return services;
+    }
+
+    private static PostgreSqlStorage PostgresStore(string connectionString, JobsOptions jobs)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            QueuePollInterval = jobs.PollInterval,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = InvisibilityTimeout,
+            PrepareSchemaIfNecessary = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    /// <remarks>
+    /// One process, so no node can die while another waits: Hangfire's default invisibility (30 minutes) only matters
+    /// after a crash, when a job cut short runs again that long after the restart. The SQLite store has no sliding
+    /// timeout, and a shorter one would hand a long job to a second worker while it still runs.
+    /// </remarks>
+    private static SQLiteStorage SqliteStore(string dataFolder, JobsOptions jobs)
+    {
+        Directory.CreateDirectory(dataFolder);
+        return new SQLiteStorage(Path.Combine(dataFolder, "jobs.db"), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
     }
 }
