@@ -2,7 +2,6 @@ using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +43,7 @@ public static class BackgroundJobsSetup
         services.Configure<JobsOptions>(section);
         // The store is this host's own service, not Hangfire's process-wide JobStorage.Current, which the configuration
         // methods (UsePostgreSqlStorage...) would set: hosts sharing a process (the tests' servers) would share one store.
-        services.AddSingleton<JobStorage>(_ => postgres is not null ? PostgresStore(postgres, jobs) : SqliteStore(dataFolder, jobs));
+        services.AddSingleton<JobStorage>(_ => postgres is not null ? PostgresJobStore.Create(postgres, jobs.PollInterval, InvisibilityTimeout) : SqliteStore(dataFolder, jobs));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -66,18 +65,6 @@ public static class BackgroundJobsSetup
         }
         services.AddSingleton<IBackgroundJobs, HangfireBackgroundJobs>();
         return services;
-    }
-
-    private static PostgreSqlStorage PostgresStore(string connectionString, JobsOptions jobs)
-    {
-        var options = new PostgreSqlStorageOptions
-        {
-            QueuePollInterval = jobs.PollInterval,
-            UseSlidingInvisibilityTimeout = true,
-            InvisibilityTimeout = InvisibilityTimeout,
-            PrepareSchemaIfNecessary = true,
-        };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <remarks>
