@@ -368,9 +368,10 @@ function setOnline(user, online) {
 // header: this call puts it in an HttpOnly cookie that only /admin/jobs receives, valid as long as the token.
 async function openJobsDashboard(event) {
   event.preventDefault();
+  const dashboard = event.currentTarget.href; // currentTarget is gone once the handler awaits
   await accessToken(); // refreshed first when it is about to expire, so the cookie lasts the token's full lifetime
   await api("POST", "/api/admin/jobs-dashboard/session");
-  location.assign(event.currentTarget.href);
+  location.assign(dashboard);
 }
 
 async function onBroadcast(form) {

@@ -20,7 +20,7 @@ public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper out
         browser.SignIn(ApiFactory.AdminUserName, ApiFactory.AdminPassword);
         browser.Click("#jobs-link");
 
-        browser.WithText("#page-title", "Dashboard");
+        browser.WithText("h1", "Overview");
         browser.Click("a[href='/admin/jobs/jobs/enqueued']");
         browser.Click("a[href='/admin/jobs/jobs/succeeded']");
         browser.WithText("table", $"Fan out post {postId} by user");
@@ -31,7 +31,7 @@ public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper out
         // The screenshot of the docs: the dashboard's home with its history graph and the job counters.
         await api.RunFailingProbeToTheEndAsync($"import-{Guid.NewGuid():N}"[..15]);
         browser.Open("/admin/jobs");
-        browser.WithText("#page-title", "Dashboard");
+        browser.WithText("h1", "Overview");
         browser.Visible("#realtimeGraph");
         browser.FullPageScreenshot("jobs-dashboard");
         browser.Open("/admin/jobs/durations");
