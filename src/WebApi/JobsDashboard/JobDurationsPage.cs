@@ -33,7 +33,9 @@ public sealed class JobDurationsPage : RazorPage
         {
             WriteLiteral($"<tr data-job-type=\"{Encode(row.JobType)}\"><td>{Encode(row.JobType)}</td>");
             WriteLiteral($"<td>{row.Succeeded:N0}</td><td>{row.Failed:N0}</td>");
-            WriteLiteral($"<td>{Milliseconds(row.P50Ms)}</td><td>{Milliseconds(row.P95Ms)}</td><td>{Milliseconds(row.MaxMs)}</td></tr>");
+            // A type whose runs all failed has no run times to show.
+            var times = row.Succeeded == 0 ? ["–", "–", "–"] : new[] { row.P50Ms, row.P95Ms, row.MaxMs }.Select(Milliseconds).ToArray();
+            WriteLiteral($"<td>{times[0]}</td><td>{times[1]}</td><td>{times[2]}</td></tr>");
         }
         WriteLiteral("</tbody></table></div></div></div>");
     }
