@@ -57,22 +57,16 @@ public static class DependencyInjection
         NodeRoles roles)
     {
         var connectionString = configuration.GetConnectionString("Database");
-        // Pooled: setting up a new context and its EF services for every request took about a tenth of the process's
-        // CPU in the feed benchmark (build/bench-feed.sh). A scope leases a context and gives it back when it ends.
-        services.AddPooledDbContextFactory<AppDbContext>(db =>
+        if (options.Provider == DatabaseProvider.Postgres)
         {
-            if (options.Provider == DatabaseProvider.Postgres)
-            {
-                db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:Database is not set."));
-            }
-            else
-            {
-                Directory.CreateDirectory(dataFolder);
-                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "cleanbackend.db")}");
-            }
-        });
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().UseScope(sp));
+            services.AddAppDbContext<PostgresAppDbContext>(db => db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:Database is not set.")));
+        }
+        else
+        {
+            Directory.CreateDirectory(dataFolder);
+            services.AddAppDbContext<SqliteAppDbContext>(db => db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "cleanbackend.db")}"));
+        }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DomainEventPublisher>();
@@ -80,6 +74,17 @@ public static class DependencyInjection
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         // Any node publishes its own events right after commit; only jobs nodes sweep up what was left behind.
         if (roles.Jobs) services.AddHostedService<OutboxSweeper>();
+    }
+
+    /// <summary>
+    /// Pooled: setting up a new context and its EF services for every request took about a tenth of the process's
+    /// CPU in the feed benchmark (build/bench-feed.sh). A scope leases a context and gives it back when it ends.
+    /// </summary>
+    private static void AddAppDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : AppDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().UseScope(sp));
     }
 
     private static void AddFeed(this IServiceCollection services, IConfiguration configuration)

@@ -1,8 +1,10 @@
+using CleanBackend.Application;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Feed;
 using CleanBackend.Application.Media;
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBackend.Architecture.Tests;
 
@@ -43,6 +45,13 @@ public sealed class UseCaseConventionTests
         .Where(t => t is { IsClass: true, IsAbstract: false })
         .ToArray();
 
+    /// <summary>The validators AddApplication registers (FluentValidation's own assembly scan), by the request they validate.</summary>
+    private static readonly ServiceDescriptor[] RegisteredValidators = new ServiceCollection().AddApplication()
+        .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidator<>))
+        .ToArray();
+
+    private static Type ValidatedType(ServiceDescriptor validator) => validator.ServiceType.GetGenericArguments()[0];
+
     private static bool Implements(Type type, Type openGeneric) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == openGeneric);
 
@@ -72,9 +81,7 @@ public sealed class UseCaseConventionTests
     [Fact]
     public void Every_request_with_input_has_a_validator()
     {
-        var validated = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
-            .Select(v => v.InterfaceType.GetGenericArguments()[0])
-            .ToHashSet();
+        var validated = RegisteredValidators.Select(ValidatedType).ToHashSet();
 
         var unvalidated = RequestTypes
             .Where(t => t.GetProperties().Length > 0 && !OnlyIds(t) && !validated.Contains(t) && !WithoutValidator.ContainsKey(t))
@@ -86,8 +93,7 @@ public sealed class UseCaseConventionTests
     [Fact]
     public void Listed_exceptions_are_still_needed()
     {
-        var validated = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
-            .Select(v => v.InterfaceType.GetGenericArguments()[0]);
+        var validated = RegisteredValidators.Select(ValidatedType);
 
         Assert.Empty(WithoutValidator.Keys.Intersect(validated).Select(t => t.Name));
         Assert.Empty(OutsideUnitOfWork.Keys.Where(t => Implements(t, typeof(ICommand<>)) || Implements(t, typeof(IQuery<>))).Select(t => t.Name));
@@ -96,9 +102,11 @@ public sealed class UseCaseConventionTests
     [Fact]
     public void Validators_take_nothing_in_their_constructor_because_one_instance_serves_every_request()
     {
-        // AddMediatorHandlersFrom registers validators as singletons: a scoped dependency would be captured for good.
-        var withDependencies = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
-            .Select(v => v.ValidatorType)
+        // AddApplication registers validators as singletons: a scoped dependency would be captured for good.
+        Assert.NotEmpty(RegisteredValidators);
+        Assert.All(RegisteredValidators, v => Assert.Equal(ServiceLifetime.Singleton, v.Lifetime));
+        var withDependencies = RegisteredValidators
+            .Select(v => v.ImplementationType!)
             .Where(t => t.GetConstructors().All(c => c.GetParameters().Length > 0))
             .Select(t => t.Name);
 

@@ -14,11 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CleanBackend.Infrastructure.Persistence;
 
 /// <summary>
+/// The model and behaviour shared by both databases. Each provider has its own derived context
+/// (<see cref="PostgresAppDbContext"/>, <see cref="SqliteAppDbContext"/>) so that each has its own migrations and
+/// model snapshot (docs/decisions/0001-one-migration-set-per-provider.md); the app resolves this base type.
 /// Pooled (see AddPersistence): a context serves one request scope at a time and is reset and reused after it,
 /// so its constructor takes the options only, and what domain events need comes from the scope that leased it
 /// (<see cref="UseScope"/>).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
 {
     // Handlers of raised events may add entities that raise events again; more rounds than this is a loop.
     private const int MaxEventRounds = 8;
