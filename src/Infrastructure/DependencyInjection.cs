@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration, database, dataFolder, roles);
         services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
         services.AddIdentityAdapters(configuration, environment, dataFolder);
-        services.AddBackgroundJobs(configuration, roles, database);
+        services.AddBackgroundJobs(configuration, roles, database, dataFolder);
         services.AddFeed(configuration);
         services.AddRealtime(configuration, roles);
         // After AddRealtime: replaces its in-process lifetime manager and online users when Realtime:Redis is set.
@@ -115,10 +115,12 @@ public static class DependencyInjection
                 bearer.TokenValidationParameters = tokens.ValidationParameters();
                 bearer.Events = new JwtBearerEvents
                 {
-                    // Browsers can't set headers on WebSocket requests, so the hub accepts the token in the query string.
+                    // Browsers can't set headers on WebSocket requests, so the hub accepts the token in the query string;
+                    // nor when they follow a link, so the jobs dashboard accepts it from its own cookie.
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Path.StartsWithSegments("/hubs")) context.Token = HubAccessToken.TakeFromQuery(context.Request);
+                        else context.Token = DashboardAccessCookie.TakeFrom(context.Request);
                         return Task.CompletedTask;
                     },
                     // A valid signature is not enough: the session behind the token must still be active, so

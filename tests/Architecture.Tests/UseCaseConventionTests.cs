@@ -1,7 +1,6 @@
 using CleanBackend.Application;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Feed;
-using CleanBackend.Application.Jobs;
 using CleanBackend.Application.Media;
 using FluentValidation;
 using MediatR;
@@ -35,8 +34,6 @@ public sealed class UseCaseConventionTests
         [typeof(RemoveFolloweeFromFeedCommand)] = "a feed job: one idempotent set-based statement, retried by the scheduler",
         [typeof(RemovePostFromFeedsCommand)] = "a feed job: deletes batch by batch so a post in many feeds is not one long transaction",
         [typeof(TrimFeedsCommand)] = "a recurring feed job: trims batch by batch so all feeds are not one long transaction",
-        [typeof(ControlRecurringJobCommand)] = "changes only the job scheduler's store, which commits on its own connection",
-        [typeof(RetryJobRunCommand)] = "changes only the job scheduler's store, which commits on its own connection",
     };
 
     private static readonly Type[] RequestTypes = Layers.Application.GetTypes()

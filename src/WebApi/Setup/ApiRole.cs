@@ -1,6 +1,7 @@
 using CleanBackend.Domain.Users;
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
+using CleanBackend.WebApi.JobsDashboard;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing.Matching;
 
@@ -8,7 +9,7 @@ namespace CleanBackend.WebApi.Setup;
 
 /// <summary>
 /// What a node with the <c>api</c> role serves on top of its health endpoints: REST, the hub, Swagger, and the static
-/// pages (the demo client at /, the jobs dashboard at /admin/jobs).
+/// pages (the demo client at /) and Hangfire's jobs dashboard at /admin/jobs.
 /// </summary>
 public static class ApiRole
 {
@@ -20,7 +21,8 @@ public static class ApiRole
             .AddApiCors(configuration, environment)
             .AddApiRateLimiting(configuration)
             .AddAuthorizationBuilder().AddPolicy(EndpointConventions.AdminPolicy, p => p.RequireRole(Roles.Admin)).Services
-            .WithoutContentTypeRouting();
+            .WithoutContentTypeRouting()
+            .AddJobsDashboard();
 
     /// <summary>
     /// Routing's content-type matcher answers a body of the wrong content type with 415 while it picks the endpoint,
@@ -44,7 +46,7 @@ public static class ApiRole
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        // The demo client at / and the jobs dashboard at /admin/jobs: static pages calling the API (wwwroot).
+        // The demo client at /: static pages calling the API (wwwroot).
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
@@ -65,7 +67,7 @@ public static class ApiRole
         // Closing at token expiry makes clients reconnect with a fresh token. A session that ends closes its connections
         // sooner (SessionRevocationOnThisNode, HubSessionCheck).
         app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
-        app.MapJobsDashboardEndpoints();
+        app.MapJobsDashboard();
         return app;
     }
 

@@ -47,6 +47,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (like) toggleLike(like).catch(showIn("#page-error"));
   });
   $(".broadcast-close").addEventListener("click", () => show($("#broadcast"), false));
+  for (const link of document.querySelectorAll("a.jobs-dashboard")) link.addEventListener("click", openJobsDashboard);
   start();
 });
 
@@ -577,6 +578,16 @@ function addBroadcast(broadcast, { prepend }) {
 }
 
 // ---- Admin --------------------------------------------------------------------------------------------
+
+// Hangfire's dashboard is a server-rendered page the browser navigates to, so it cannot send the access token in a
+// header: this call puts it in an HttpOnly cookie that only /admin/jobs receives, valid as long as the token.
+async function openJobsDashboard(event) {
+  event.preventDefault();
+  const dashboard = event.currentTarget.href; // currentTarget is gone once the handler awaits
+  await accessToken(); // refreshed first when it is about to expire, so the cookie lasts the token's full lifetime
+  await api("POST", "/api/admin/jobs-dashboard/session");
+  location.assign(dashboard);
+}
 
 async function onBroadcast(form) {
   await api("POST", "/api/admin/broadcast", { message: form.message.value });
