@@ -34,13 +34,15 @@ public sealed class RecurringSchedulesPage : RazorPage
         foreach (var schedule in schedules)
         {
             var name = Encode(schedule.Name);
-            var (state, label, action) = schedule.Paused ? ("paused", "label-warning", "resume") : ("scheduled", "label-success", "pause");
+            var (state, label, action, button) = schedule.Paused
+                ? ("paused", "label-warning", "resume", "Resume")
+                : ("scheduled", "label-success", "pause", "Pause");
             WriteLiteral($"""<tr data-recurring-job="{name}" data-state="{state}"><td>{name}</td><td><code>{Encode(schedule.Cron)}</code></td>""");
             WriteLiteral($"""<td><span class="label {label}">{state}</span></td><td class="align-right">""");
             if (!IsReadOnly)
             {
                 WriteLiteral($"""
-                    <button class="btn btn-sm btn-default" data-ajax="{Url.To($"{Route}/{action}/{schedule.Name}")}" data-loading-text="...">{action}</button>
+                    <button class="btn btn-sm btn-default" data-ajax="{Url.To($"{Route}/{action}/{schedule.Name}")}" data-loading-text="...">{button}</button>
                     """);
             }
             WriteLiteral("</td></tr>");
