@@ -14,7 +14,7 @@ namespace CleanBackend.Infrastructure.Jobs;
 /// </summary>
 public sealed class HangfireJobProgress : IJobProgress
 {
-    public const string Parameter = "Progress";
+    private const string Parameter = "Progress";
 
     internal JobActivatorContext? Job { get; set; }
 
@@ -24,7 +24,7 @@ public sealed class HangfireJobProgress : IJobProgress
         return Task.CompletedTask;
     }
 
-    public static string Describe(long done, long total, string unit)
+    private static string Describe(long done, long total, string unit)
     {
         var percent = total == 0 ? 100 : done * 100 / total;
         return string.Create(CultureInfo.InvariantCulture, $"{done:N0} of {total:N0} {unit} ({percent}%)");
