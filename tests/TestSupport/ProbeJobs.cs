@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using CleanBackend.Application.Common.Interfaces;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage.Monitoring;
@@ -26,17 +27,22 @@ public sealed class FailingProbeJob
     }
 }
 
-/// <summary>Runs until the test releases it by its input.</summary>
+/// <summary>Reports that it is half done (<see cref="Progress"/>), then runs until the test releases it by its input.</summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class BlockingProbeJob
+public sealed class BlockingProbeJob(IJobProgress progress)
 {
+    public const string Progress = "1 of 2 steps (50%)";
+
     private static readonly ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
 
     public static void Release(string input) => Gate(input).TrySetResult();
 
     [DisplayName("Blocking probe {0}")]
-    public Task RunAsync(string input, CancellationToken cancellationToken) =>
-        Gate(input).Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+    public async Task RunAsync(string input, CancellationToken cancellationToken)
+    {
+        await progress.ReportAsync(1, 2, "steps", cancellationToken);
+        await Gate(input).Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+    }
 
     private static TaskCompletionSource Gate(string input) =>
         Gates.GetOrAdd(input, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

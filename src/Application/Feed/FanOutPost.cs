@@ -8,8 +8,8 @@ namespace CleanBackend.Application.Feed;
 
 /// <summary>
 /// Job: put a new post into its author's feed and its followers' feeds. Not an ICommand on purpose: no
-/// surrounding transaction, each batch of followers commits on its own. Answers how far the post went, which the
-/// jobs dashboard shows as the job's result.
+/// surrounding transaction, each batch of followers commits on its own. Reports its progress after every batch and
+/// answers how far the post went, which the jobs dashboard shows on the job's page.
 /// </summary>
 public sealed record FanOutPostCommand(long PostId, long AuthorId) : IRequest<FanOutResult>;
 
@@ -18,7 +18,7 @@ public sealed record FanOutPostCommand(long PostId, long AuthorId) : IRequest<Fa
 /// <param name="PostGone">The post was deleted before the job ran: delivered nowhere.</param>
 public sealed record FanOutResult(int Followers, bool MergedAtRead = false, bool PostGone = false);
 
-public sealed class FanOutPostHandler(IFeedStore feeds, IMediator mediator, IOptions<FeedOptions> options)
+public sealed class FanOutPostHandler(IFeedStore feeds, IJobProgress progress, IMediator mediator, IOptions<FeedOptions> options)
     : IRequestHandler<FanOutPostCommand, FanOutResult>
 {
     public async Task<FanOutResult> Handle(FanOutPostCommand request, CancellationToken cancellationToken)
@@ -36,9 +36,14 @@ public sealed class FanOutPostHandler(IFeedStore feeds, IMediator mediator, IOpt
         }
         else
         {
-            var after = 0L;
-            while (await feeds.FanOutBatchAsync(request.PostId, request.AuthorId, after, settings.FanOutBatchSize, cancellationToken) is { } last)
-                after = last;
+            var reached = 0L;
+            for (long? after = 0; after is { } from;)
+            {
+                after = await feeds.FanOutBatchAsync(request.PostId, request.AuthorId, from, settings.FanOutBatchSize, cancellationToken);
+                // Every batch but the last covers a full batch of followers; the last one (no follow id back) the rest.
+                reached = after is null ? followers : Math.Min(reached + settings.FanOutBatchSize, followers);
+                await progress.ReportAsync(reached, followers, "followers", cancellationToken);
+            }
         }
 
         await mediator.Publish(new PostReachedFeeds(request.PostId, request.AuthorId), cancellationToken);

@@ -1,7 +1,6 @@
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Persistence;
 using Hangfire;
-using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
@@ -57,8 +56,8 @@ public static class BackgroundJobsSetup
                 server.ServerName = $"node-{node.Id}";
                 // Jobs run in this host's container. Hangfire's default is the process-wide JobActivator.Current, set by
                 // whichever host configured Hangfire last: hosts sharing a process (the tests' servers) ran each other's
-                // jobs, and failed once that host's container was disposed.
-                server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+                // jobs, and failed once that host's container was disposed. The scope also knows its job, for progress reports.
+                server.Activator = new JobScopeActivator(provider.GetRequiredService<IServiceScopeFactory>());
                 // Retries and recurring jobs come due on this clock: a 2 s retry should not wait 15 s.
                 server.SchedulePollingInterval = jobs.PollInterval;
                 // A dead node leaves the dashboard's Servers page within a minute (Hangfire's default: 5).
@@ -66,9 +65,13 @@ public static class BackgroundJobsSetup
                 server.ServerTimeout = TimeSpan.FromMinutes(1);
                 server.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
-            services.AddHostedService<RecurringJobs>();
+            services.AddHostedService<RecurringJobsRegistration>();
         }
         services.AddSingleton<IBackgroundJobs, HangfireBackgroundJobs>();
+        // Every node: the dashboard (any api node) pauses and resumes recurring jobs.
+        services.AddSingleton<RecurringJobs>();
+        services.AddScoped<HangfireJobProgress>();
+        services.AddScoped<IJobProgress>(provider => provider.GetRequiredService<HangfireJobProgress>());
         return services;
     }
 

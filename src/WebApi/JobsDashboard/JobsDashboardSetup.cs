@@ -1,4 +1,5 @@
 using CleanBackend.Infrastructure.Identity;
+using CleanBackend.Infrastructure.Jobs;
 using CleanBackend.WebApi.Endpoints;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -10,7 +11,8 @@ namespace CleanBackend.WebApi.JobsDashboard;
 /// <summary>
 /// Hangfire's dashboard at /admin/jobs, for admins: 401 without a valid token, 403 for a signed-in non-admin. Scripts
 /// send <c>Authorization: Bearer</c>; browsers get in through <see cref="DashboardAccessCookie"/>. Its state-changing
-/// actions (retry, delete, trigger) are POSTs that Hangfire checks against ASP.NET Core's antiforgery token.
+/// actions (retry, delete, trigger, and our pause and resume) are POSTs that Hangfire checks against ASP.NET Core's
+/// antiforgery token.
 /// </summary>
 public static class JobsDashboardSetup
 {
@@ -25,7 +27,7 @@ public static class JobsDashboardSetup
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        DurationsPage.Register();
+        PagesOfOurs.Register();
         app.MapHangfireDashboardWithAuthorizationPolicy(EndpointConventions.AdminPolicy, Path, new DashboardOptions
         {
             DashboardTitle = "CleanBackend jobs",
@@ -53,18 +55,34 @@ public static class JobsDashboardSetup
         return TypedResults.NoContent();
     }
 
-    /// <summary>Hangfire's routes and menu are process-wide: the page is added once however many hosts start (as in tests).</summary>
-    private static class DurationsPage
+    /// <summary>
+    /// The pages Hangfire lacks (<see cref="JobDurationsPage"/>, <see cref="RecurringSchedulesPage"/> and its commands),
+    /// in its navigation. Hangfire's routes and menu are process-wide: they are added once however many hosts start (as in tests).
+    /// </summary>
+    private static class PagesOfOurs
     {
-        static DurationsPage()
+        static PagesOfOurs()
         {
-            DashboardRoutes.Routes.AddRazorPage(JobDurationsPage.Route, _ => new JobDurationsPage());
-            NavigationMenu.Items.Add(page => new MenuItem(JobDurationsPage.Title, page.Url.To(JobDurationsPage.Route))
-            {
-                Active = page.RequestPath.StartsWith(JobDurationsPage.Route, StringComparison.Ordinal),
-            });
+            AddPage(JobDurationsPage.Route, JobDurationsPage.Title, () => new JobDurationsPage());
+            AddPage(RecurringSchedulesPage.Route, RecurringSchedulesPage.Title, () => new RecurringSchedulesPage());
+            // POSTs, checked by Hangfire against the antiforgery token like its own; 204 done, 422 no such recurring job.
+            AddRecurringJobCommand(RecurringSchedulesPage.PauseRoute, (recurringJobs, name) => recurringJobs.Pause(name));
+            AddRecurringJobCommand(RecurringSchedulesPage.ResumeRoute, (recurringJobs, name) => recurringJobs.Resume(name));
         }
 
         public static void Register() { }
+
+        private static void AddPage(string route, string title, Func<RazorPage> page)
+        {
+            DashboardRoutes.Routes.AddRazorPage(route, _ => page());
+            NavigationMenu.Items.Add(current => new MenuItem(title, current.Url.To(route))
+            {
+                Active = current.RequestPath.StartsWith(route, StringComparison.Ordinal),
+            });
+        }
+
+        private static void AddRecurringJobCommand(string route, Func<RecurringJobs, string, bool> command) =>
+            DashboardRoutes.Routes.AddCommand(route, context =>
+                command(context.GetHttpContext().RequestServices.GetRequiredService<RecurringJobs>(), context.UriMatch.Groups["name"].Value));
     }
 }

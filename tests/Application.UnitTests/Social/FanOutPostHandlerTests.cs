@@ -1,3 +1,4 @@
+using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Feed;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,19 @@ public sealed class FanOutPostHandlerTests
     private readonly Mock<IFeedStore> _feeds = new(MockBehavior.Strict);
     private readonly Mock<IMediator> _mediator = new();
     private readonly FeedOptions _options = new() { FanOutLimit = 10, FanOutBatchSize = 3 };
+    private readonly List<string> _progress = [];
+    private readonly Mock<IJobProgress> _jobProgress = new();
+
+    public FanOutPostHandlerTests() =>
+        _jobProgress.Setup(p => p.ReportAsync(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((long done, long total, string unit, CancellationToken _) => _progress.Add($"{done} of {total} {unit}"))
+            .Returns(Task.CompletedTask);
 
     private Task<FanOutResult> Run() =>
-        new FanOutPostHandler(_feeds.Object, _mediator.Object, Options.Create(_options)).Handle(new FanOutPostCommand(PostId, AuthorId), default);
+        new FanOutPostHandler(_feeds.Object, _jobProgress.Object, _mediator.Object, Options.Create(_options)).Handle(new FanOutPostCommand(PostId, AuthorId), default);
 
     [Fact]
-    public async Task An_ordinary_author_is_fanned_out_batch_after_batch_until_no_followers_are_left()
+    public async Task An_ordinary_author_is_fanned_out_batch_after_batch_until_no_followers_are_left_reporting_progress_after_each()
     {
         _feeds.Setup(f => f.PostExistsAsync(PostId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _feeds.Setup(f => f.AddToAuthorFeedAsync(PostId, AuthorId, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
@@ -28,6 +36,7 @@ public sealed class FanOutPostHandlerTests
         Assert.Equal(new FanOutResult(7), await Run());
 
         _feeds.Verify(f => f.FanOutBatchAsync(PostId, AuthorId, It.IsAny<long>(), 3, It.IsAny<CancellationToken>()), Times.Exactly(3));
+        Assert.Equal(["3 of 7 followers", "6 of 7 followers", "7 of 7 followers"], _progress);
         _mediator.Verify(m => m.Publish(new PostReachedFeeds(PostId, AuthorId), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -43,6 +52,7 @@ public sealed class FanOutPostHandlerTests
 
         _feeds.Verify(f => f.MarkDeliveredAtReadAsync(PostId, It.IsAny<CancellationToken>()), Times.Once);
         _feeds.Verify(f => f.FanOutBatchAsync(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(_progress);
         _mediator.Verify(m => m.Publish(new PostReachedFeeds(PostId, AuthorId), It.IsAny<CancellationToken>()), Times.Once);
     }
 

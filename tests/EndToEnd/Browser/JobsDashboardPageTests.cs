@@ -7,7 +7,7 @@ namespace CleanBackend.EndToEnd.Tests.Browser;
 public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task An_admin_signs_in_on_the_demo_client_follows_its_jobs_link_and_sees_the_succeeded_fan_out_and_its_duration()
+    public async Task An_admin_signs_in_on_the_demo_client_follows_its_jobs_link_sees_the_succeeded_fan_out_and_its_duration_and_pauses_a_recurring_job()
     {
         var postId = await PublishAPostToFanOutAsync();
         using var browser = new BrowserSession(api.ServerAddress, output);
@@ -27,6 +27,14 @@ public sealed class JobsDashboardPageTests(ApiFactory api, ITestOutputHelper out
 
         browser.Click("a[href='/admin/jobs/durations']");
         browser.WithText("#job-durations tr[data-job-type='FeedFanOutJob']", "FeedFanOutJob");
+
+        // The Schedules page's buttons pause and resume a recurring job (Hangfire's script posts them with the antiforgery token).
+        browser.Click("a[href='/admin/jobs/schedules']");
+        browser.Click("tr[data-recurring-job='feed-trim'] button");
+        browser.WithText("tr[data-recurring-job='feed-trim']", "paused");
+        browser.FullPageScreenshot("jobs-dashboard-schedules");
+        browser.Click("tr[data-recurring-job='feed-trim'] button");
+        browser.WithText("tr[data-recurring-job='feed-trim']", "scheduled");
 
         // The screenshot of the docs: the dashboard's home with its history graph and the job counters.
         await api.RunFailingProbeToTheEndAsync($"import-{Guid.NewGuid():N}"[..15]);

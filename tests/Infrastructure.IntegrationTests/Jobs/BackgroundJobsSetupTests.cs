@@ -34,6 +34,29 @@ public sealed class BackgroundJobsSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_paused_recurring_job_is_registered_as_never_also_by_the_next_start_and_resumed_on_its_configured_cron()
+    {
+        await using var services = Build(new() { ["Jobs:Recurring:feed-trim"] = "*/5 * * * *" });
+        var recurringJobs = services.GetRequiredService<RecurringJobs>();
+        await StartRecurringJobsAsync(services);
+
+        Assert.True(recurringJobs.Pause(RecurringJobs.FeedTrim));
+        Assert.Equal(Cron.Never(), CronOf(services, RecurringJobs.FeedTrim));
+        // A restart registers every schedule again: the pause holds.
+        await StartRecurringJobsAsync(services);
+        Assert.Equal(Cron.Never(), CronOf(services, RecurringJobs.FeedTrim));
+        Assert.Equal("30 * * * *", CronOf(services, RecurringJobs.MediaCleanup));
+        RecurringJobSchedule[] schedules =
+            [new(RecurringJobs.FeedTrim, "*/5 * * * *", Paused: true), new(RecurringJobs.MediaCleanup, "30 * * * *", Paused: false)];
+        Assert.Equal(schedules, recurringJobs.Schedules());
+
+        Assert.True(recurringJobs.Resume(RecurringJobs.FeedTrim));
+        Assert.Equal("*/5 * * * *", CronOf(services, RecurringJobs.FeedTrim));
+        Assert.DoesNotContain(recurringJobs.Schedules(), s => s.Paused);
+        Assert.False(recurringJobs.Pause("no-such-job"));
+    }
+
+    [Fact]
     public async Task An_invalid_cron_expression_stops_startup_naming_its_setting()
     {
         await using var services = Build(new() { ["Jobs:Recurring:media-cleanup"] = "every hour" });
@@ -90,9 +113,10 @@ public sealed class BackgroundJobsSetupTests : IDisposable
         var apiNode = Services(ClusteredNode("api"));
 
         Assert.Contains(jobsNode, IsHangfireServer);
-        Assert.Contains(jobsNode, s => s.ImplementationType == typeof(RecurringJobs));
+        Assert.Contains(jobsNode, s => s.ImplementationType == typeof(RecurringJobsRegistration));
         Assert.DoesNotContain(apiNode, IsHangfireServer);
-        Assert.DoesNotContain(apiNode, s => s.ImplementationType == typeof(RecurringJobs));
+        Assert.DoesNotContain(apiNode, s => s.ImplementationType == typeof(RecurringJobsRegistration));
+        Assert.Contains(apiNode, s => s.ServiceType == typeof(RecurringJobs));
         Assert.Contains(apiNode, s => s.ServiceType == typeof(IBackgroundJobs));
     }
 
@@ -122,7 +146,13 @@ public sealed class BackgroundJobsSetupTests : IDisposable
 
     private static async Task StartRecurringJobsAsync(IServiceProvider services)
     {
-        foreach (var hosted in services.GetServices<IHostedService>().OfType<RecurringJobs>()) await hosted.StartAsync(default);
+        foreach (var hosted in services.GetServices<IHostedService>().OfType<RecurringJobsRegistration>()) await hosted.StartAsync(default);
+    }
+
+    private static string CronOf(IServiceProvider services, string recurringJob)
+    {
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs([recurringJob]).Single().Cron;
     }
 
     private ServiceProvider Build(Dictionary<string, string?> settings) => Services(settings).BuildServiceProvider();

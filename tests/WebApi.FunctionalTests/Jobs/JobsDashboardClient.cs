@@ -43,6 +43,14 @@ public sealed class JobsDashboardClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>The id of the job whose row shows <paramref name="name"/>: the row's link to the job's details page precedes it.</summary>
+    public static string JobIdNear(string page, string name)
+    {
+        var before = page[..page.IndexOf(name, StringComparison.Ordinal)];
+        var link = before.LastIndexOf("/admin/jobs/jobs/details/", StringComparison.Ordinal);
+        return new string(before[(link + "/admin/jobs/jobs/details/".Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
+    }
+
     private static string Meta(string page, string name)
     {
         var match = Regex.Match(page, $"""<meta name="{Regex.Escape(name)}" content="(?<content>[^"]*)" """.TrimEnd());

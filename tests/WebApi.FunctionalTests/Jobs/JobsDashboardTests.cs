@@ -11,7 +11,7 @@ public sealed class JobsDashboardTests(ApiFactory api) : IClassFixture<ApiFactor
     private static readonly KeyValuePair<string, string>[] NoForm = [];
 
     [Fact]
-    public async Task The_dashboard_answers_401_signed_out_403_to_a_non_admin_and_200_to_an_admins_bearer_token()
+    public async Task The_dashboard_and_its_commands_answer_401_signed_out_403_to_a_non_admin_or_without_antiforgery_token_and_serve_an_admin()
     {
         var user = await TestUser.CreateAsync(api);
         var admin = await TestUser.AdminAsync(api);
@@ -19,13 +19,23 @@ public sealed class JobsDashboardTests(ApiFactory api) : IClassFixture<ApiFactor
         using var nonAdmin = new JobsDashboardClient(api, user.AccessToken);
         using var dashboard = new JobsDashboardClient(api, admin.AccessToken);
 
-        foreach (var page in new[] { "", "/jobs/succeeded", JobDurationsRoute })
+        foreach (var page in new[] { "", "/jobs/succeeded", JobDurationsRoute, SchedulesRoute })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(page)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await nonAdmin.GetAsync(page)).StatusCode);
             Assert.Contains("CleanBackend jobs", await dashboard.PageAsync(page));
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await nonAdmin.PostAsync("/recurring/trigger", [new("jobs[]", "feed-trim")], withAntiforgeryToken: false)).StatusCode);
+
+        foreach (var action in new[] { "/schedules/pause/feed-trim", "/schedules/resume/feed-trim" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(action, NoForm, withAntiforgeryToken: false)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await nonAdmin.PostAsync(action, NoForm, withAntiforgeryToken: false)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await dashboard.PostAsync(action, NoForm, withAntiforgeryToken: false)).StatusCode);
+        }
+        Assert.Equal(422, (int)(await dashboard.PostAsync("/schedules/pause/no-such-job", NoForm)).StatusCode);
+        Assert.Contains("""<tr data-recurring-job="feed-trim" data-state="scheduled">""", await dashboard.PageAsync(SchedulesRoute));
+        Assert.Contains("""<a href="/admin/jobs/schedules" """.TrimEnd(), await dashboard.PageAsync(""));
     }
 
     [Fact]
@@ -64,10 +74,11 @@ public sealed class JobsDashboardTests(ApiFactory api) : IClassFixture<ApiFactor
         string succeeded = "";
         await Eventually.UntilAsync(async () => (succeeded = await dashboard.PageAsync("/jobs/succeeded")).Contains(name),
             "the succeeded page lists the fan-out by name");
-        var jobId = JobIdNear(succeeded, name);
+        var jobId = JobsDashboardClient.JobIdNear(succeeded, name);
         var details = await dashboard.PageAsync($"/jobs/details/{jobId}");
         Assert.Contains(name, details);
         Assert.Contains("&quot;Followers&quot;:1", details.Replace("\"", "&quot;"));
+        Assert.Contains("1 of 1 followers (100%)", details);
 
         var durations = await dashboard.PageAsync(JobDurationsRoute);
         Assert.Contains("""<tr data-job-type="FeedFanOutJob">""", durations);
@@ -117,18 +128,20 @@ public sealed class JobsDashboardTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
-    public async Task A_running_job_is_listed_as_processing_on_this_node_until_it_finishes()
+    public async Task A_running_job_is_listed_as_processing_on_this_node_with_its_progress_until_it_finishes()
     {
         var admin = await TestUser.AdminAsync(api);
         using var dashboard = new JobsDashboardClient(api, admin.AccessToken);
         var input = $"blocking-{Guid.NewGuid():N}";
 
-        api.EnqueueBlockingProbe(input);
+        var jobId = api.EnqueueBlockingProbe(input);
 
         string processing = "";
         await Eventually.UntilAsync(async () => (processing = await dashboard.PageAsync("/jobs/processing")).Contains($"Blocking probe {input}"),
             "the probe is processing");
         Assert.Contains("node-0", processing);
+        await Eventually.UntilAsync(async () => (await dashboard.PageAsync($"/jobs/details/{jobId}")).Contains(BlockingProbeJob.Progress),
+            "the running probe's page shows its progress");
 
         BlockingProbeJob.Release(input);
 
@@ -137,13 +150,6 @@ public sealed class JobsDashboardTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     private const string JobDurationsRoute = "/durations";
+    private const string SchedulesRoute = "/schedules";
     private const string SessionEndpoint = "/api/admin/jobs-dashboard/session";
-
-    /// <summary>The id of the job whose row shows <paramref name="name"/>: the row's link to the job's details page precedes it.</summary>
-    private static string JobIdNear(string page, string name)
-    {
-        var before = page[..page.IndexOf(name, StringComparison.Ordinal)];
-        var link = before.LastIndexOf("/admin/jobs/jobs/details/", StringComparison.Ordinal);
-        return new string(before[(link + "/admin/jobs/jobs/details/".Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
-    }
 }
