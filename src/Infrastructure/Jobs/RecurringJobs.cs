@@ -18,9 +18,10 @@ public sealed record RecurringJobSchedule(string Name, string Cron, bool Paused)
 /// Hangfire 1.8 has no pause of its own. A paused job stays registered with <see cref="Cron.Never"/>, Hangfire's way to
 /// disable a recurring job: the scheduler never runs it, yet the job is still there, so "Trigger now" runs it once.
 /// Which jobs are paused is a set in Hangfire's storage, the one truth for every node: a node registering the schedules
-/// at startup registers a paused job as never, so neither a restart nor a new node unpauses it. Pausing and resuming
-/// write that set first and the schedule second, under a lock per job (a node starting meanwhile waits), so a crash in
-/// between leaves the set right and the next start applies it (docs/decisions/0019).
+/// at startup registers a paused job as never, so neither a restart nor a new node unpauses it. Under a lock per job (a
+/// node starting meanwhile waits), pausing writes the set first and resuming writes it last, after registering the
+/// configured schedule, which Hangfire validates: a crash in between leaves the job paused, as the set says, and an
+/// invalid configured cron fails the resume before anything changed (docs/decisions/0019).
 /// </remarks>
 public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage storage, IOptions<JobsOptions> options)
 {
@@ -58,6 +59,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
     public bool Pause(string name) => Switch(name, paused: true);
 
     /// <returns>false when no recurring job has that name.</returns>
+    /// <exception cref="InvalidOperationException">Its configured cron is invalid; it stays paused.</exception>
     public bool Resume(string name) => Switch(name, paused: false);
 
     private bool Switch(string name, bool paused)
@@ -65,13 +67,14 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         if (Definitions.FirstOrDefault(d => d.Name == name) is not { } definition) return false;
         UnderLock(definition, connection =>
         {
+            if (!paused) Register(definition, paused: false);
             using (var transaction = connection.CreateWriteTransaction())
             {
                 if (paused) transaction.AddToSet(PausedSet, name);
                 else transaction.RemoveFromSet(PausedSet, name);
                 transaction.Commit();
             }
-            Register(definition, paused);
+            if (paused) Register(definition, paused: true);
         });
         return true;
     }

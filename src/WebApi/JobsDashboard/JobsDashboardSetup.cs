@@ -65,7 +65,8 @@ public static class JobsDashboardSetup
         {
             AddPage(JobDurationsPage.Route, JobDurationsPage.Title, () => new JobDurationsPage());
             AddPage(RecurringSchedulesPage.Route, RecurringSchedulesPage.Title, () => new RecurringSchedulesPage());
-            // POSTs, checked by Hangfire against the antiforgery token like its own; 204 done, 422 no such recurring job.
+            // POSTs, checked by Hangfire against the antiforgery token like its own; 204 done, 422 no such recurring job,
+            // or a resume refused because its configured cron is invalid (the node's log names the setting).
             AddRecurringJobCommand(RecurringSchedulesPage.PauseRoute, (recurringJobs, name) => recurringJobs.Pause(name));
             AddRecurringJobCommand(RecurringSchedulesPage.ResumeRoute, (recurringJobs, name) => recurringJobs.Resume(name));
         }
@@ -83,6 +84,17 @@ public static class JobsDashboardSetup
 
         private static void AddRecurringJobCommand(string route, Func<RecurringJobs, string, bool> command) =>
             DashboardRoutes.Routes.AddCommand(route, context =>
-                command(context.GetHttpContext().RequestServices.GetRequiredService<RecurringJobs>(), context.UriMatch.Groups["name"].Value));
+            {
+                var services = context.GetHttpContext().RequestServices;
+                try
+                {
+                    return command(services.GetRequiredService<RecurringJobs>(), context.UriMatch.Groups["name"].Value);
+                }
+                catch (InvalidOperationException invalidSchedule)
+                {
+                    services.GetRequiredService<ILogger<RecurringSchedulesPage>>().LogError(invalidSchedule, "Recurring job schedule refused");
+                    return false;
+                }
+            });
     }
 }

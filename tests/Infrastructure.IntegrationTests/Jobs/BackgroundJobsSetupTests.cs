@@ -57,6 +57,24 @@ public sealed class BackgroundJobsSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_job_whose_configured_cron_became_invalid_is_refused_naming_its_setting_and_it_stays_paused()
+    {
+        await using (var before = Build(new()))
+        {
+            await StartRecurringJobsAsync(before);
+            Assert.True(before.GetRequiredService<RecurringJobs>().Pause(RecurringJobs.FeedTrim));
+        }
+        await using var services = Build(new() { ["Jobs:Recurring:feed-trim"] = "every hour" });
+        await StartRecurringJobsAsync(services);
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<RecurringJobs>().Resume(RecurringJobs.FeedTrim));
+
+        Assert.Contains("Jobs:Recurring:feed-trim", error.Message);
+        Assert.Equal(Cron.Never(), CronOf(services, RecurringJobs.FeedTrim));
+        Assert.Contains(services.GetRequiredService<RecurringJobs>().Schedules(), s => s is { Name: RecurringJobs.FeedTrim, Paused: true });
+    }
+
+    [Fact]
     public async Task An_invalid_cron_expression_stops_startup_naming_its_setting()
     {
         await using var services = Build(new() { ["Jobs:Recurring:media-cleanup"] = "every hour" });
