@@ -23,12 +23,8 @@ set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 LOG_TAG=bench-feed
-# shellcheck source=lib/common.sh
-source "$REPO/build/lib/common.sh"
-# shellcheck source=lib/deps.sh
-source "$REPO/build/lib/deps.sh"
-# shellcheck source=lib/services.sh
-source "$REPO/build/lib/services.sh"
+# shellcheck source=lib/bench.sh
+source "$REPO/build/lib/bench.sh"
 
 USERS=${BENCH_USERS:-10000}
 FOLLOWS=${BENCH_FOLLOWS:-50}
@@ -47,95 +43,9 @@ PASSWORD="bench-feed-password"
 SIGNING_KEY="bench-feed-signing-key-$(date +%s%N)-0123456789abcdef"
 DATABASE=feedbench
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE=1
-export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
-
 # Durable like production (build/lib/services.sh turns fsync off for tests): the fan-out's commits pay for it.
 # Commit timestamps date each fan-out batch; the buffer cache holds the ~0.5 GB of feed tables and indexes.
 export PG_EXTRA_OPTIONS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=1GB -c track_commit_timestamp=on"
-
-APP_PIDS=()
-stop_apps() {
-  local pid
-  for pid in "${APP_PIDS[@]}"; do
-    kill -TERM -- "-$pid" 2>/dev/null || true
-  done
-  for pid in "${APP_PIDS[@]}"; do
-    for _ in {1..100}; do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  done
-  APP_PIDS=()
-}
-
-on_exit() {
-  local rc=$?
-  trap '' INT TERM
-  trap - EXIT
-  if ((rc != 0)) && [[ -n $WORK_DIR ]]; then
-    local f
-    for f in "$WORK_DIR"/*.log; do
-      [[ -f $f ]] || continue
-      warn "last lines of $(basename "$f"):"
-      tail -n 25 "$f" >&2
-    done
-  fi
-  stop_apps
-  stop_all_quietly
-  exit "$rc"
-}
-trap on_exit EXIT
-trap 'warn "interrupted"; exit 130' INT
-trap 'warn "terminated"; exit 143' TERM
-
-die() { warn "$*"; exit 1; }
-load_average() { cut -d' ' -f1-3 /proc/loadavg; }
-# Share of the last 10 s in which runnable tasks waited for a CPU (Linux PSI), when the kernel reports it.
-cpu_pressure() { sed -n 's/^some avg10=\([0-9.]*\).*/\1%/p' /proc/pressure/cpu 2>/dev/null || true; }
-psql_db() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DATABASE" -v ON_ERROR_STOP=1 -Atq "$@"; }
-
-install_tools() {
-  local pkgs=()
-  pg_bin_dir >/dev/null || pkgs+=(postgresql)
-  command -v wrk >/dev/null || pkgs+=(wrk)
-  command -v curl >/dev/null || pkgs+=(curl)
-  ((${#pkgs[@]} == 0)) && return 0
-  ((EUID == 0)) || die "missing ${pkgs[*]} and not root: install them (apt-get install ${pkgs[*]})"
-  log "installing: ${pkgs[*]}"
-  apt_retry update && apt_retry install -y "${pkgs[@]}"
-}
-
-build_release() {
-  local project
-  for project in src/WebApi build/bench/PlainFeedApi build/bench/FeedBench; do
-    log "dotnet build $project -c Release"
-    run_in_group dotnet build "$project" -c Release -nologo -v quiet "-flp:LogFile=$WORK_DIR/build.log;Verbosity=minimal;Append" \
-      >/dev/null 2>&1 || { grep -E ': error ' "$WORK_DIR/build.log" | sort -u | head -n 30 >&2; die "build of $project failed"; }
-  done
-}
-
-# wait_for_http URL STATUS PID: until URL answers STATUS (the process must stay alive meanwhile).
-wait_for_http() {
-  local url=$1 status=$2 pid=$3 code
-  for _ in {1..600}; do
-    kill -0 "$pid" 2>/dev/null || die "the server for $url exited during startup"
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)
-    [[ $code == "$status" ]] && return 0
-    sleep 0.2
-  done
-  die "$url did not answer $status within 120 s"
-}
-
-# start_server NAME PORT DLL ENV...: runs the app in its own process group (stopped by stop_apps).
-start_server() {
-  local name=$1 port=$2 dll=$3
-  shift 3
-  setsid env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port" >"$WORK_DIR/$name.log" 2>&1 </dev/null &
-  APP_PIDS+=($!)
-  LAST_PID=$!
-}
-
-connection_string() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DATABASE"; }
 
 start_cleanbackend() {
   CB_PORT=$(free_port)
@@ -218,8 +128,6 @@ wrk_run() {
     -s "$REPO/build/bench/feed-random-user.lua" "http://127.0.0.1:$1/api/feed?limit=20" | grep '^RESULT '
 }
 
-field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field NAME LINE
-
 reads() {
   local round app port line
   READ_LINES=()
@@ -248,8 +156,6 @@ mean() {
     sed -n "s/.*[ ]$2=\([^ ]*\).*/\1/p" | awk '{ s += $1; n++ } END { printf "%.1f", s / n }'
 }
 
-verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo MISSED; fi; }
-
 summarize() {
   CB_RPS=$(mean cleanbackend requests_per_second)
   PLAIN_RPS=$(mean plain requests_per_second)
@@ -275,20 +181,13 @@ EOF
 )
 }
 
-machine() {
-  local cpu mem
-  cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
-  mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-  echo "$(nproc) cores (${cpu:-unknown CPU}), $mem RAM, $(uname -sr), .NET $(dotnet --version), PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}'), $(wrk -v 2>&1 | head -n 1 | awk '{print $1, $2}')"
-}
-
 write_docs() {
   [[ -n $DOCS ]] || return 0
   local section
   section=$(cat <<EOF
 ## Feed (issue 3)
 
-Measured by \`build/bench-feed.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown).
+$(measured_by)
 
 - Machine: $(machine). Load average (1, 5, 15 min) at the start: $START_LOAD; before the fan-out: $FANOUT_LOAD; at the end: $(load_average) (CPU pressure $(cpu_pressure)). CPU pressure is the share of the last 10 s in which runnable tasks waited for a core (/proc/pressure/cpu): other work on the machine takes CPU from the benchmark, so figures vary between runs.
 - PostgreSQL durable (fsync, synchronous_commit and full_page_writes on), shared_buffers 1GB; throwaway cluster on loopback.
@@ -325,27 +224,14 @@ $(printf '%s\n' "${READ_LINES[@]}")
 \`\`\`
 EOF
 )
-  local path=$DOCS
-  [[ $path == /* ]] || path=$REPO/$DOCS
-  printf '%s\n' "$section" >"$WORK_DIR/feed-section.md"
-  splice_docs_section 'Feed \(issue 3\)' "$WORK_DIR/feed-section.md" "$path"
-  log "figures written to $DOCS"
+  write_docs_section 'Feed \(issue 3\)' "$section"
 }
 
 main() {
-  START_LOAD="$(load_average) (CPU pressure $(cpu_pressure))"
-  log "load average: $START_LOAD on $(nproc) cores"
-  awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN { exit !(l > n) }' &&
-    warn "the machine is busy (load above the core count): figures will be lower and noisier than on a quiet machine"
-
-  phase_start install
-  install_tools
-  make_work_dir
-  phase_start postgres
-  start_postgres || die "could not start PostgreSQL"
-  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$DATABASE"
+  warn_when_busy
+  start_bench_postgres
   phase_start build
-  build_release
+  build_release src/WebApi build/bench/PlainFeedApi build/bench/FeedBench
   phase_start seed
   start_cleanbackend
   seed

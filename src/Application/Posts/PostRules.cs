@@ -11,5 +11,5 @@ public static class PostRules
 
     /// <summary>The rule of <see cref="PostText"/>, as rules the OpenAPI document can show (pattern, maxLength).</summary>
     public static IRuleBuilderOptions<T, string> ValidPostText<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotNull().NotBlank().WithMessage(Message).MaximumCharacters(PostText.MaxLength).WithMessage(Message);
+        rule.NotNull().NotBlank().WithMessage(Message).MaximumCharacters(PostText.MaxLength);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Paging;
+using CleanBackend.Application.Common.Validation;
 using CleanBackend.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -20,7 +21,7 @@ public sealed class SearchUsersValidator : AbstractValidator<SearchUsersQuery>
 {
     public SearchUsersValidator()
     {
-        RuleFor(x => x.Query).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.DisplayNameMaxLength)
+        RuleFor(x => x.Query).Cascade(CascadeMode.Stop).NotEmpty().MaximumCharacters(User.DisplayNameMaxLength)
             .Must(q => SearchUsersHandler.Prefix(q).Length > 0).WithMessage("query must hold more than '@'.");
         this.AddPageRules(x => x.Cursor, x => x.Limit, c => SearchCursor.TryDecode(c, out _));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using CleanBackend.Application.Common.Validation;
 using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.OpenApi;
@@ -57,6 +58,7 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
             case ILengthValidator length when isText:
                 if (length.Min > 0) property.MinLength = Math.Max(property.MinLength ?? 0, length.Min);
                 if (length.Max >= 0) property.MaxLength = Math.Min(property.MaxLength ?? int.MaxValue, length.Max);
+                if (length is ICharacterLengthValidator characters) DescribeCharacterLimit(property, characters.MaxCharacters, length.Max);
                 return false;
             case IRegularExpressionValidator regex when isText:
                 AddPattern(property, regex.Expression);
@@ -74,6 +76,14 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                 return false;
         }
     }
+
+    /// <summary>
+    /// JSON Schema's maxLength counts code points, so it holds the raw bound; the limit a person sees, in grapheme
+    /// clusters, has no keyword and is told in words.
+    /// </summary>
+    private static void DescribeCharacterLimit(OpenApiSchema property, int maxCharacters, int maxCodePoints) =>
+        property.Description = $"At most {maxCharacters} characters as a person counts them (Unicode grapheme clusters: "
+            + $"an emoji with a skin tone is one), and at most {maxCodePoints} code points.";
 
     /// <summary>A schema has one pattern; a second one joins through allOf, so both still hold.</summary>
     private static void AddPattern(OpenApiSchema property, string pattern)

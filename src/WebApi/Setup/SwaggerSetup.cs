@@ -19,7 +19,8 @@ public static class SwaggerSetup
                 Description = "REST API of CleanBackend. Ids are 64-bit and written as strings. Errors are RFC 9457 " +
                     "ProblemDetails. Lists are cursor-paged (`?cursor=&limit=`, response `{ items, nextCursor }`). " +
                     "Realtime events come over the SignalR hub at `/hubs/realtime`: see docs/realtime.md in the repository.",
-                License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://opensource.org/licenses/MIT") },
+                // The terms of the repository's LICENSE file, the MIT License, by its SPDX identifier's page.
+                License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://spdx.org/licenses/MIT.html") },
             });
             o.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document" });
             o.AddSecurityDefinition(SecurityRequirements.BearerScheme, new OpenApiSecurityScheme

@@ -14,10 +14,23 @@ public sealed class VisibleTextTests
         Assert.Equal(expected, VisibleText.Length(text));
 
     [Fact]
-    public void A_text_fits_when_both_its_characters_and_its_code_points_fit()
+    public void A_text_fits_when_its_characters_fit_whatever_code_points_each_takes()
     {
-        Assert.True(VisibleText.FitsIn(string.Concat(Enumerable.Repeat("😀", 500)), 500));
-        Assert.False(VisibleText.FitsIn(string.Concat(Enumerable.Repeat("😀", 501)), 500));
-        Assert.False(VisibleText.FitsIn(string.Concat(Enumerable.Repeat("👍🏽", 300)), 500)); // 300 characters, 600 code points
+        Assert.True(VisibleText.FitsIn(Repeat("😀", 500), 500));
+        Assert.True(VisibleText.FitsIn(Repeat("👍🏽", 500), 500));        // 2 code points each
+        Assert.True(VisibleText.FitsIn(Repeat("👩🏻‍❤️‍💋‍👨🏼", 500), 500)); // 10 code points each, the longest emoji
+        Assert.False(VisibleText.FitsIn(Repeat("😀", 501), 500));
     }
+
+    [Fact]
+    public void A_text_within_its_characters_but_over_10_code_points_each_does_not_fit()
+    {
+        var zalgo = Repeat("e" + Repeat("\u0301", 20), 300); // 300 characters, 6300 code points
+
+        Assert.Equal(300, VisibleText.Length(zalgo));
+        Assert.False(VisibleText.FitsIn(zalgo, 500));
+        Assert.Equal(10, VisibleText.CodePoints("👩🏻‍❤️‍💋‍👨🏼"));
+    }
+
+    private static string Repeat(string text, int times) => string.Concat(Enumerable.Repeat(text, times));
 }

@@ -86,6 +86,10 @@ public sealed class SwaggerTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(30, userName.GetProperty("maxLength").GetInt32());
         Assert.Equal("^[A-Za-z0-9_]+$", userName.GetProperty("pattern").GetString());
         Assert.Equal("email", register.GetProperty("properties").GetProperty("email").GetProperty("format").GetString());
+        // maxLength counts code points: the raw bound the server enforces, 10 per character; the characters are told in words.
+        var displayName = register.GetProperty("properties").GetProperty("displayName");
+        Assert.Equal(500, displayName.GetProperty("maxLength").GetInt32());
+        Assert.StartsWith("At most 50 characters as a person counts them", displayName.GetProperty("description").GetString());
         Assert.False(schemas.GetProperty("CreateRoomRequest").GetProperty("required").EnumerateArray().Any(r => r.GetString() == "isPrivate"),
             "a missing isPrivate is accepted (false)");
 

@@ -9,58 +9,10 @@ using CleanBackend.WebApi.FunctionalTests.Media;
 namespace CleanBackend.WebApi.FunctionalTests.Platform;
 
 /// <summary>
-/// Lengths count what a person sees as characters; names shown to others refuse invisible characters; every 413
-/// has one title. On PostgreSQL, so what is accepted is also what its columns store.
+/// Names shown to others refuse invisible characters; every 413 has one title (lengths: <see cref="TextLengthTests"/>).
 /// </summary>
 public sealed class TextRulesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private const string Emoji = "😀";            // one character, two UTF-16 units
-    private const string ThumbWithSkinTone = "👍🏽"; // one character, two code points
-
-    [Fact]
-    public async Task A_post_of_500_emoji_is_published_and_read_back_whole()
-    {
-        var user = await TestUser.CreateAsync(api);
-        var text = string.Concat(Enumerable.Repeat(Emoji, 500));
-
-        var created = await user.Client.PostAsJsonAsync("/api/posts", new { text });
-
-        await ApiAssert.StatusAsync(created, 201);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var read = await api.CreateHttpClient().GetFromJsonAsync<JsonElement>($"/api/posts/{id}");
-        Assert.Equal(text, read.GetProperty("text").GetString());
-    }
-
-    [Fact]
-    public async Task A_post_of_501_emoji_is_a_field_error()
-    {
-        var user = await TestUser.CreateAsync(api);
-
-        var created = await user.Client.PostAsJsonAsync("/api/posts", new { text = string.Concat(Enumerable.Repeat(Emoji, 501)) });
-
-        await ApiAssert.ValidationProblemAsync(created, "text");
-    }
-
-    [Fact]
-    public async Task Text_that_is_short_to_read_but_too_long_to_store_is_a_field_error_not_a_500()
-    {
-        var user = await TestUser.CreateAsync(api);
-
-        var created = await user.Client.PostAsJsonAsync("/api/posts", new { text = string.Concat(Enumerable.Repeat(ThumbWithSkinTone, 500)) });
-
-        await ApiAssert.ValidationProblemAsync(created, "text");
-    }
-
-    [Fact]
-    public async Task A_display_name_of_50_emoji_is_accepted()
-    {
-        var user = await TestUser.CreateAsync(api);
-
-        var updated = await user.Client.PatchAsJsonAsync("/api/users/me", new { displayName = string.Concat(Enumerable.Repeat(Emoji, 50)) });
-
-        await ApiAssert.StatusAsync(updated, 200);
-    }
-
     [Theory]
     [InlineData("\u202Eevil")]     // right-to-left override
     [InlineData("ad\u200Bmin")]    // zero-width space

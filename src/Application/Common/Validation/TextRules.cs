@@ -30,23 +30,29 @@ public static class TextRules
             .WithMessage("'{PropertyName}' must not contain invisible characters (zero-width or text-direction controls).");
 
     /// <summary>
-    /// A maximum length in grapheme clusters, counted on the trimmed text (what is stored). A LengthValidator, so the
-    /// OpenAPI document shows it as maxLength.
+    /// A maximum length in grapheme clusters, counted on the trimmed text (what is stored), and the raw size that many
+    /// characters may take (<see cref="VisibleText.CodePointLimit"/>). A LengthValidator whose Max is that code-point
+    /// bound, so the OpenAPI document's maxLength (which counts code points) is a limit the server really enforces.
     /// </summary>
-    private sealed class CharacterLengthValidator<T>(int max) : LengthValidator<T>(0, max)
+    private sealed class CharacterLengthValidator<T>(int maxCharacters)
+        : LengthValidator<T>(0, VisibleText.CodePointLimit(maxCharacters)), ICharacterLengthValidator
     {
         public override string Name => "CharacterLengthValidator";
+
+        public int MaxCharacters => maxCharacters;
 
         public override bool IsValid(ValidationContext<T> context, string value)
         {
             if (value is null) return true;
             var text = value.Trim();
-            if (VisibleText.FitsIn(text, Max)) return true;
-            context.MessageFormatter.AppendArgument("MaxLength", Max).AppendArgument("TotalLength", VisibleText.Length(text));
+            if (VisibleText.FitsIn(text, maxCharacters)) return true;
+            context.MessageFormatter.AppendArgument("MaxCharacters", maxCharacters).AppendArgument("MaxCodePoints", Max)
+                .AppendArgument("Characters", VisibleText.Length(text)).AppendArgument("CodePoints", VisibleText.CodePoints(text));
             return false;
         }
 
         protected override string GetDefaultMessageTemplate(string errorCode) =>
-            "'{PropertyName}' must be {MaxLength} characters or fewer. You entered {TotalLength} characters.";
+            "'{PropertyName}' must be {MaxCharacters} characters or fewer, and at most {MaxCodePoints} code points "
+            + "(accents and combined emoji take several). You entered {Characters} characters, {CodePoints} code points.";
     }
 }

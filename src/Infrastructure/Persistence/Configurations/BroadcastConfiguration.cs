@@ -11,7 +11,7 @@ public sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>
     {
         builder.ToTable("Broadcasts");
         builder.Property(b => b.Id).ValueGeneratedNever();
-        builder.Property(b => b.Message).HasMaxLength(Broadcast.MessageMaxLength);
+        // No column length: a length counts characters as a person sees them, which SQL cannot (VisibleText, ADR 0017).
         builder.HasOne<User>().WithMany().HasForeignKey(b => b.SenderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

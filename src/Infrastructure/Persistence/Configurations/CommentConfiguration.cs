@@ -11,7 +11,7 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         builder.ToTable("Comments");
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Text).HasMaxLength(PostText.MaxLength);
+        // No column length: a length counts characters as a person sees them, which SQL cannot (VisibleText, ADR 0017).
         // A post's comments, newest first.
         builder.HasIndex(c => new { c.PostId, c.Id });
         builder.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);

@@ -14,7 +14,7 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     {
         builder.ToTable("Posts");
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Text).HasMaxLength(PostText.MaxLength);
+        // No column length: a length counts characters as a person sees them, which SQL cannot (VisibleText, ADR 0017).
         // Profile timelines and backfills: one author's posts, newest first.
         builder.HasIndex(p => new { p.AuthorId, p.Id });
         // Read-time merge: only the few posts of authors over the fan-out limit, so a feed read that checks

@@ -11,7 +11,7 @@ public sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
     {
         builder.ToTable("Rooms");
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Name).HasMaxLength(Room.NameMaxLength);
+        // No column length: a length counts characters as a person sees them, which SQL cannot (VisibleText, ADR 0017).
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

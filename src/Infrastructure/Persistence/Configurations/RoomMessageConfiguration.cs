@@ -11,7 +11,7 @@ public sealed class RoomMessageConfiguration : IEntityTypeConfiguration<RoomMess
     {
         builder.ToTable("RoomMessages");
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.Text).HasMaxLength(RoomMessage.TextMaxLength);
+        // No column length: a length counts characters as a person sees them, which SQL cannot (VisibleText, ADR 0017).
         builder.HasIndex(m => new { m.RoomId, m.Id });
         builder.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Cascade);

@@ -22,10 +22,11 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Email).HasMaxLength(User.EmailMaxLength);
         builder.Property(u => u.NormalizedEmail).HasMaxLength(User.EmailMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
-        builder.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+        // DisplayName, NormalizedDisplayName (as long as DisplayName) and Bio have no column length: a length counts
+        // characters as a person sees them, which SQL cannot (VisibleText, ADR 0017). The validators' raw bound keeps
+        // an index entry of NormalizedDisplayName (at most 500 code points, 2000 bytes) under PostgreSQL's btree limit.
         // The default only serves the migration that added the column to tables with rows (SQLite needs one).
-        builder.Property(u => u.NormalizedDisplayName).HasMaxLength(User.DisplayNameMaxLength).HasDefaultValue("");
-        builder.Property(u => u.Bio).HasMaxLength(User.BioMaxLength);
+        builder.Property(u => u.NormalizedDisplayName).HasDefaultValue("");
         builder.Property(u => u.Role).HasMaxLength(20);
         builder.HasIndex(u => u.UserName).IsUnique();
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();

@@ -24,7 +24,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SenderId")
@@ -155,7 +154,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OwnerId")
@@ -202,7 +200,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -230,7 +227,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -309,7 +305,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -365,7 +360,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Bio")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -373,7 +367,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -384,7 +377,6 @@ namespace CleanBackend.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("NormalizedDisplayName")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
