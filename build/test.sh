@@ -10,6 +10,7 @@
 #   CLEANBACKEND_TEST_POSTGRES       server-level admin connection string (tests create their own DBs)
 #   CLEANBACKEND_TEST_REDIS          host:port of a throwaway Redis
 #   CLEANBACKEND_TEST_REDIS_SERVER   redis-server binary (for tests that start/stop their own)
+#   CLEANBACKEND_TEST_PG_BIN         PostgreSQL's bin folder, initdb and pg_ctl (likewise)
 #   CLEANBACKEND_TEST_CHROMIUM, CLEANBACKEND_TEST_CHROMEDRIVER, CLEANBACKEND_TEST_NGINX
 # Optional knobs:
 #   CLEANBACKEND_SOLUTION        solution file (default CleanBackend.sln, else CleanBackend.slnx)
@@ -62,6 +63,7 @@ find_solution() {
 export_test_env() {
   export CLEANBACKEND_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres"
   export CLEANBACKEND_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+  export CLEANBACKEND_TEST_PG_BIN=$PG_BIN
   export CLEANBACKEND_TEST_REDIS_SERVER; CLEANBACKEND_TEST_REDIS_SERVER=$(command -v redis-server)
   export CLEANBACKEND_TEST_CHROMIUM=/usr/bin/chromium
   export CLEANBACKEND_TEST_CHROMEDRIVER=/usr/bin/chromedriver

@@ -1,3 +1,4 @@
+using CleanBackend.Infrastructure;
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,10 +17,12 @@ public static class ApiRole
             .AddApiJson()
             .AddApiDocs()
             .AddApiCors(configuration, environment)
-            .AddApiRateLimiting(configuration);
+            .AddApiRateLimiting(configuration)
+            .AddShutdownDrain(configuration);
 
     public static WebApplication UseApiRole(this WebApplication app)
     {
+        app.UseMiddleware<RefuseWhileDraining>();
         // Not for WebSocket requests: such a request lasts as long as its hub connection, every middleware around it
         // keeps its state that long, and these two have no response to shape once the connection is upgraded.
         app.UseWhen(context => !IsConnectionUpgrade(context), api =>
@@ -50,6 +53,15 @@ public static class ApiRole
         app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapJobsDashboardEndpoints();
         return app;
+    }
+
+    private static IServiceCollection AddShutdownDrain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ShutdownOptions>(configuration.GetSection(ShutdownOptions.Section));
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [DependencyInjection.ReadyTag]);
+        return services;
     }
 
     /// <summary>
