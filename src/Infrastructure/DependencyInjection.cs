@@ -65,6 +65,7 @@ public static class DependencyInjection
             {
                 db.UseNpgsql(PostgresConnectionString.WithOutageDefaults(connectionString ?? throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:Database is not set.")));
+                db.AddInterceptors(new ClearPoolOnConnectionLoss());
             }
             else
             {

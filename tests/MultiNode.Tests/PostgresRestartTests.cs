@@ -35,7 +35,7 @@ public sealed class PrivatePostgresCluster : NodeCluster
 public sealed class PostgresRestartTests(PrivatePostgresCluster cluster, ITestOutputHelper output)
     : ClusterTests<PrivatePostgresCluster>(cluster, output), IClassFixture<PrivatePostgresCluster>
 {
-    private const double RequestsPerSecond = 40;
+    private const double RequestsPerSecond = 20;
     private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
@@ -84,7 +84,7 @@ public sealed class PostgresRestartTests(PrivatePostgresCluster cluster, ITestOu
         Assert.DoesNotContain(load.Results.Between(startAccepting + RecoveryLimit, load.Results.Elapsed), o => o.Failed);
         Assert.Equal(20, hubs.Connected);
 
-        await AssertNothingCommittedIsLostAsync(load);
+        await CommittedButLost.AssertNothingLostAsync(Cluster.Database, load);
     }
 
     /// <summary>
@@ -106,19 +106,4 @@ public sealed class PostgresRestartTests(PrivatePostgresCluster cluster, ITestOu
         }, "every node serves a database read and reports Healthy", TimeSpan.FromSeconds(30));
         return since.Elapsed;
     }
-
-    /// <summary>Committed before, during or after the outages: every outbox event dispatched, every fan-out done, every notification listed.</summary>
-    private async Task AssertNothingCommittedIsLostAsync(SocialLoad load)
-    {
-        await Eventually.UntilAsync(async () => await Cluster.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM "OutboxMessages" WHERE "DispatchedAt" IS NULL""") == 0,
-            "every outbox event is dispatched", TimeSpan.FromSeconds(60));
-        await Eventually.UntilAsync(async () => await Cluster.Database.ScalarAsync<long>(MissingFeedEntries) == 0,
-            "every post is in the feed of every follower its author had when it was published (fan-out jobs resumed)", TimeSpan.FromSeconds(90));
-        Assert.Empty(await load.MissingNotificationsAsync());
-    }
-
-    private const string MissingFeedEntries = """
-        SELECT COUNT(*) FROM "Posts" p JOIN "Follows" f ON f."FolloweeId" = p."AuthorId" AND f."CreatedAt" < p."CreatedAt"
-        WHERE NOT EXISTS (SELECT 1 FROM "FeedEntries" e WHERE e."UserId" = f."FollowerId" AND e."PostId" = p."Id")
-        """;
 }
