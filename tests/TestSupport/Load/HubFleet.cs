@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CleanBackend.TestSupport.Load;
@@ -47,7 +48,14 @@ public sealed class HubFleet : IAsyncDisposable
     private HubConnection Build(Uri hub, TestUser user)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(hub, o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken))
+            .WithUrl(hub, o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
+                // WebSockets straight away, as deploy/ expects: nginx balances without sticky sessions, so a fallback
+                // transport's follow-up requests could reach another node (404).
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
             .WithAutomaticReconnect(new RetryAtOnceThenEveryHalfSecond())
             .Build();
         connection.On<JsonElement>("notification", _ => Interlocked.Increment(ref _notifications));
