@@ -33,7 +33,7 @@ public sealed partial class NginxProcess : IAsyncDisposable
             worker_processes 1;
             pid {{_folder}}/nginx.pid;
             error_log {{_folder}}/error.log warn;
-            events { worker_connections 256; }
+            events { worker_connections 4096; }
             http {
                 access_log off;
                 client_body_temp_path {{_folder}}/body;
