@@ -18,7 +18,7 @@ public static class LoggerMockExtensions
     /// <summary>The formatted messages written at <paramref name="level"/>.</summary>
     public static IReadOnlyList<string> Messages<T>(this Mock<ILogger<T>> logger, LogLevel level) =>
         logger.Invocations
-            .Where(i => i.Method.Name == nameof(ILogger.Log) && (LogLevel)i.Arguments[0] == level)
+            .Where(i => i.Method.Name == nameof(ILogger.Log) && i.Arguments[0] is LogLevel logged && logged == level)
             .Select(i => i.Arguments[2]?.ToString() ?? "")
             .ToList();
 }
