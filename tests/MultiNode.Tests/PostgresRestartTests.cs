@@ -32,6 +32,7 @@ public sealed class PrivatePostgresCluster : NodeCluster
 /// connections: requests fail fast with a 503 problem while it is away, the nodes serve again within 5 s of it
 /// accepting connections, without a restart, and nothing committed is lost.
 /// </summary>
+[Collection(FaultCollection.Name)]
 public sealed class PostgresRestartTests(PrivatePostgresCluster cluster, ITestOutputHelper output)
     : ClusterTests<PrivatePostgresCluster>(cluster, output), IClassFixture<PrivatePostgresCluster>
 {

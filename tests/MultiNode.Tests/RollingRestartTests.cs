@@ -30,6 +30,7 @@ public sealed class RollingRestartCluster : NodeCluster
 /// ready again, under a steady REST mix at half the measured capacity and 300 hub connections of the official client.
 /// The procedure is the one deploy/README.md gives operators.
 /// </summary>
+[Collection(FaultCollection.Name)]
 public sealed class RollingRestartTests(RollingRestartCluster cluster, ITestOutputHelper output)
     : ClusterTests<RollingRestartCluster>(cluster, output), IClassFixture<RollingRestartCluster>
 {
