@@ -44,4 +44,4 @@ export CLEANBACKEND_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 log "building build/soak (Release)"
 dotnet build build/soak/Soak.csproj -c Release -nologo -v quiet
 log "soaking for $MINUTES minute(s)"
-dotnet build/soak/bin/Release/net10.0/Soak.dll --minutes "$MINUTES"
+dotnet build/soak/bin/Release/net10.0/CleanBackend.Soak.dll --minutes "$MINUTES"

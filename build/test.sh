@@ -98,7 +98,7 @@ run_tests() {
 run_soak() {
   local minutes=${CLEANBACKEND_TEST_SOAK_MINUTES:-2}
   log "soak: one node under the REST mix and 300 hub connections for $minutes minute(s)"
-  run_in_group dotnet "$REPO/build/soak/bin/Release/net10.0/Soak.dll" --minutes "$minutes" 2>&1
+  run_in_group dotnet "$REPO/build/soak/bin/Release/net10.0/CleanBackend.Soak.dll" --minutes "$minutes" 2>&1
 }
 
 results_dir() {
