@@ -193,6 +193,25 @@ fan_out() {
   FANOUT_LINE=$(grep '^FANOUT ' "$WORK_DIR/fanout.txt") || die "no FANOUT line from FeedBench"
 }
 
+# The floor of a fan-out, measured in the same run on the same data: one bare set-based INSERT ... SELECT of the
+# same feed rows (every follower of the big account, for its newest post) straight in psql, no application around
+# it. The rows of that post are deleted first, then inserted again; median of FANOUT_RUNS rounds.
+fan_out_floor() {
+  local author post run ms times=()
+  author=$(psql_db -c "SELECT \"Id\" FROM \"Users\" WHERE \"UserName\" = 'celebrity'")
+  post=$(psql_db -c "SELECT \"Id\" FROM \"Posts\" WHERE \"AuthorId\" = $author ORDER BY \"Id\" DESC LIMIT 1")
+  for ((run = 1; run <= FANOUT_RUNS; run++)); do
+    psql_db -c "DELETE FROM \"FeedEntries\" WHERE \"PostId\" = $post AND \"UserId\" <> $author"
+    ms=$(psql_db -c '\timing on' -c "INSERT INTO \"FeedEntries\" (\"UserId\", \"PostId\", \"AuthorId\")
+        SELECT \"FollowerId\", $post, $author FROM \"Follows\" WHERE \"FolloweeId\" = $author" |
+      sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
+    log "FLOOR run=$run insert_select_ms=$ms"
+    times+=("$ms")
+  done
+  FLOOR_MS=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  FLOOR_ROWS_PER_SECOND=$(awk "BEGIN { printf \"%.0f\", $CELEB_FOLLOWERS / ($FLOOR_MS / 1000) }")
+}
+
 # wrk_run PORT SECONDS: prints wrk's RESULT line (see build/bench/feed-random-user.lua).
 wrk_run() {
   FEED_TOKENS="$WORK_DIR/tokens.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 10s \
@@ -242,11 +261,16 @@ summarize() {
   LATENCY_MAX=$(field latency_ms_max "$FANOUT_LINE")
   ROWS_PER_SECOND=$(field rows_per_second_median "$FANOUT_LINE")
   BURST_ROWS_PER_SECOND=$(field burst_rows_per_second "$FANOUT_LINE")
+  LATENCY_VS_FLOOR=$(awk "BEGIN { printf \"%.2f\", $LATENCY_MEDIAN / $FLOOR_MS }")
+  ROWS_VS_FLOOR=$(awk "BEGIN { printf \"%.2f\", $ROWS_PER_SECOND / $FLOOR_ROWS_PER_SECOND }")
+  BURST_VS_FLOOR=$(awk "BEGIN { printf \"%.2f\", $BURST_ROWS_PER_SECOND / $FLOOR_ROWS_PER_SECOND }")
   SUMMARY=$(cat <<EOF
 fan-out to $CELEB_FOLLOWERS followers ($FANOUT_RUNS runs): latency median $LATENCY_MEDIAN ms, max $LATENCY_MAX ms (target < 1000 ms: $(verdict "$LATENCY_MAX < 1000"))
 fan-out rows/s: median $ROWS_PER_SECOND per job, $BURST_ROWS_PER_SECOND with 5 jobs at once (target >= 200000: $(verdict "$ROWS_PER_SECOND >= 200000"))
 GET /api/feed ($CONNECTIONS connections, ${READ_ROUNDS}x${READ_SECONDS}s each): CleanBackend $CB_RPS req/s p99 $CB_P99 ms; plain Npgsql $PLAIN_RPS req/s p99 $PLAIN_P99 ms
 ratio CleanBackend/plain: $RATIO (target >= 0.85: $(verdict "$RATIO >= 0.85"))
+floor, one bare INSERT ... SELECT of the same $CELEB_FOLLOWERS rows in psql: median $FLOOR_MS ms, $FLOOR_ROWS_PER_SECOND rows/s
+fan-out latency / floor: $LATENCY_VS_FLOOR (target <= 1.3: $(verdict "$LATENCY_VS_FLOOR <= 1.3")); rows/s / floor: $ROWS_VS_FLOOR per job, $BURST_VS_FLOOR with 5 jobs (target >= 0.8: $(verdict "$ROWS_VS_FLOOR >= 0.8"))
 EOF
 )
 }
@@ -328,6 +352,7 @@ main() {
   sign_in
   phase_start fan-out
   fan_out
+  fan_out_floor
   phase_start reads
   start_plain_api
   reads

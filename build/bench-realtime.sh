@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Realtime benchmark (issue 5): CleanBackend's hub and Redis backplane against a plain SignalR hub.
+# Realtime benchmark (issues 5, 12): CleanBackend's hub and SignalR's Redis backplane against a plain SignalR hub.
 #
 #   build/bench-realtime.sh [--connections 10000] [--rounds 15] [--rate 1000] [--seconds 10] [--users 100]
 #                           [--only broadcasts|latency]   (a partial run does not touch docs/benchmarks.md)
@@ -9,9 +9,9 @@
 #
 # Self-contained like build/test.sh: starts a throwaway PostgreSQL and Redis (build/lib), builds in Release,
 # starts on loopback a plain SignalR hub (build/bench/PlainHub), two CleanBackend nodes sharing the database and
-# Redis, and two hub nodes on CleanBackend's Redis backplane (build/bench/BackplaneHub), then runs the load client
+# Redis, and two hub nodes on SignalR's Redis backplane as CleanBackend configures it (build/bench/BackplaneHub), then runs the load client
 # (build/bench/RealtimeLoad) and stops everything on any exit. Prints the figures and writes them to
-# docs/benchmarks.md, section "Realtime (issue 5)" (other sections are left alone). Needs ~2 GB of RAM.
+# docs/benchmarks.md, section "Realtime on the official Redis backplane (issue 12)", beside the home-made backplane's "Realtime (issue 5)" (other sections are left alone). Needs ~2 GB of RAM.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -109,6 +109,8 @@ main() {
 
   log "starting servers"
   start_server PLAIN "$(free_port)" dotnet build/bench/PlainHub/bin/Release/net10.0/CleanBackend.PlainHub.dll
+  # The same plain hub, signing its connections in as CleanBackend does (same key): the like-for-like memory baseline.
+  start_server PLAINAUTH "$(free_port)" env "Auth__SigningKey=$signing_key" dotnet build/bench/PlainHub/bin/Release/net10.0/CleanBackend.PlainHub.dll
   # Node 1 first: it creates and migrates the database.
   start_server NODE1 "$(free_port)" env "${node_env[@]}" Node__Id=1 Node__Roles=api,jobs dotnet "$webapi"
   wait_until_ready NODE1 "$NODE1_URL/health/ready"
@@ -118,13 +120,14 @@ main() {
   start_server BACKPLANE2 "$(free_port)" env "${backplane_env[@]}" dotnet build/bench/BackplaneHub/bin/Release/net10.0/CleanBackend.BackplaneHub.dll
   wait_until_ready NODE2 "$NODE2_URL/health/ready"
   wait_until_ready PLAIN "$PLAIN_URL/hub"
+  wait_until_ready PLAINAUTH "$PLAINAUTH_URL/hub"
   wait_until_ready BACKPLANE1 "$BACKPLANE1_URL/hub"
   wait_until_ready BACKPLANE2 "$BACKPLANE2_URL/hub"
 
   log "running the load client"
   local report=$WORK_DIR/realtime-report.md
   run_in_group timeout 20m dotnet build/bench/RealtimeLoad/bin/Release/net10.0/CleanBackend.RealtimeLoad.dll \
-    --plain "$PLAIN_URL" --plain-pid "$PLAIN_PID" \
+    --plain "$PLAIN_URL" --plain-pid "$PLAIN_PID" --plain-auth "$PLAINAUTH_URL" --plain-auth-pid "$PLAINAUTH_PID" \
     --node1 "$NODE1_URL" --node1-pid "$NODE1_PID" --node2 "$NODE2_URL" --node2-pid "$NODE2_PID" \
     --backplane1 "$BACKPLANE1_URL" --backplane2 "$BACKPLANE2_URL" --redis "127.0.0.1:$REDIS_PORT" \
     --admin-user admin --admin-password "$admin_password" \
@@ -133,8 +136,8 @@ main() {
   if [[ " ${LOAD_ARGS[*]} " == *" --only "* ]]; then
     log "a partial run (--only): docs/benchmarks.md left as it was"
   else
-    splice_docs_section 'Realtime \(issue 5\)' "$report" "$REPO/docs/benchmarks.md"
-    log "figures written to docs/benchmarks.md (section \"Realtime (issue 5)\")"
+    splice_docs_section 'Realtime on the official Redis backplane \(issue 12\)' "$report" "$REPO/docs/benchmarks.md"
+    log "figures written to docs/benchmarks.md (section \"Realtime on the official Redis backplane (issue 12)\")"
   fi
 }
 

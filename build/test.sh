@@ -116,7 +116,7 @@ main() {
 
   phase_start install
   install_debian_packages || fail_early "apt-get install failed"
-  install_npm_modules || fail_early "npm install failed in tests/EndToEnd/js"
+  install_npm_modules || fail_early "npm install failed under tests/EndToEnd"
 
   phase_start services
   start_postgres || fail_early "could not start PostgreSQL"

@@ -49,9 +49,17 @@ install_debian_packages() {
   apt_retry install -y "${pkgs[@]}" || return 1
 }
 
-# Node modules for the browser/SignalR end-to-end tests (added by a later issue).
+# Node modules of the end-to-end tests: js/ (the official SignalR client), openapi/ (redocly lint and the typed
+# client generated from the OpenAPI document).
 install_npm_modules() {
-  local dir=$REPO/tests/EndToEnd/js
+  local dir
+  for dir in "$REPO"/tests/EndToEnd/js "$REPO"/tests/EndToEnd/openapi; do
+    install_npm_modules_in "$dir" || return 1
+  done
+}
+
+install_npm_modules_in() {
+  local dir=$1
   [[ -f $dir/package.json ]] || return 0
   command -v npm >/dev/null || { warn "npm not found; skipping $dir"; return 0; }
   if [[ -f $dir/package-lock.json ]]; then

@@ -9,7 +9,7 @@ namespace CleanBackend.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>MediatR, the pipeline and every handler and validator of this assembly (the feed has no DI extension packages).</summary>
+    /// <summary>MediatR, the pipeline and every handler and validator of this assembly.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
@@ -29,10 +29,18 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : Common.Exceptions.ValidationException.FieldName(member.Name);
 
+        // Singletons: building a validator compiles the lambda of every rule (FluentValidation caches only plain
+        // member accessors); per request, that was among the top CPU costs in the feed benchmark. Validators hold
+        // no state and take no constructor dependencies (a test keeps it so), so one instance serves every request.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+
         return services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
     }
 
-    /// <summary>Registers every closed request handler, notification handler and validator found in <paramref name="assembly"/>.</summary>
+    /// <summary>
+    /// Registers every closed request handler and notification handler found in <paramref name="assembly"/>
+    /// (MediatR 5.1.0, the version this project can use, has no registration package: docs/decisions/0002).
+    /// </summary>
     public static IServiceCollection AddMediatorHandlersFrom(this IServiceCollection services, Assembly assembly)
     {
         Type[] handlerInterfaces = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
@@ -42,14 +50,6 @@ public static class DependencyInjection
             {
                 services.AddTransient(contract, type);
             }
-        }
-
-        // Singletons: building a validator compiles the lambda of every rule (FluentValidation caches only plain
-        // member accessors); per request, that was among the top CPU costs in the feed benchmark. Validators hold
-        // no state and take no constructor dependencies (a test keeps it so), so one instance serves every request.
-        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly))
-        {
-            services.AddSingleton(validator.InterfaceType, validator.ValidatorType);
         }
 
         return services;

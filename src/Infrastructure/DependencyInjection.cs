@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration, database, dataFolder, roles);
         services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
         services.AddIdentityAdapters(configuration, environment, dataFolder);
-        services.AddBackgroundJobs(configuration, roles, database);
+        services.AddBackgroundJobs(configuration, roles, database, dataFolder);
         services.AddFeed(configuration);
         services.AddRealtime(configuration, roles);
         // After AddRealtime: replaces its in-process lifetime manager and online users when Realtime:Redis is set.
@@ -57,23 +57,20 @@ public static class DependencyInjection
         NodeRoles roles)
     {
         var connectionString = configuration.GetConnectionString("Database");
-        // Pooled: setting up a new context and its EF services for every request took about a tenth of the process's
-        // CPU in the feed benchmark (build/bench-feed.sh). A scope leases a context and gives it back when it ends.
-        services.AddPooledDbContextFactory<AppDbContext>(db =>
+        if (options.Provider == DatabaseProvider.Postgres)
         {
-            if (options.Provider == DatabaseProvider.Postgres)
+            services.AddAppDbContext<PostgresAppDbContext>(db =>
             {
                 db.UseNpgsql(PostgresConnectionString.WithOutageDefaults(connectionString ?? throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:Database is not set.")));
                 db.AddInterceptors(new ClearPoolOnConnectionLoss());
-            }
-            else
-            {
-                Directory.CreateDirectory(dataFolder);
-                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "cleanbackend.db")}");
-            }
-        });
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().UseScope(sp));
+            });
+        }
+        else
+        {
+            Directory.CreateDirectory(dataFolder);
+            services.AddAppDbContext<SqliteAppDbContext>(db => db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "cleanbackend.db")}"));
+        }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DomainEventPublisher>();
@@ -81,6 +78,17 @@ public static class DependencyInjection
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         // Any node publishes its own events right after commit; only jobs nodes sweep up what was left behind.
         if (roles.Jobs) services.AddHostedService<OutboxSweeper>();
+    }
+
+    /// <summary>
+    /// Pooled: setting up a new context and its EF services for every request took about a tenth of the process's
+    /// CPU in the feed benchmark (build/bench-feed.sh). A scope leases a context and gives it back when it ends.
+    /// </summary>
+    private static void AddAppDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : AppDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().UseScope(sp));
     }
 
     private static void AddFeed(this IServiceCollection services, IConfiguration configuration)
@@ -111,10 +119,12 @@ public static class DependencyInjection
                 bearer.TokenValidationParameters = tokens.ValidationParameters();
                 bearer.Events = new JwtBearerEvents
                 {
-                    // Browsers can't set headers on WebSocket requests, so the hub accepts the token in the query string.
+                    // Browsers can't set headers on WebSocket requests, so the hub accepts the token in the query string;
+                    // nor when they follow a link, so the jobs dashboard accepts it from its own cookie.
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Path.StartsWithSegments("/hubs")) context.Token = HubAccessToken.TakeFromQuery(context.Request);
+                        else context.Token = DashboardAccessCookie.TakeFrom(context.Request);
                         return Task.CompletedTask;
                     },
                     // A valid signature is not enough: the session behind the token must still be active, so

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace CleanBackend.Infrastructure;
 
 /// <summary>
-/// What a node runs, from <c>Node:Roles</c>. <c>api</c>: REST, the hub, Swagger. <c>jobs</c>: the Quartz scheduler
+/// What a node runs, from <c>Node:Roles</c>. <c>api</c>: REST, the hub, Swagger. <c>jobs</c>: the Hangfire server
 /// and the outbox sweeper. A node without <c>api</c> serves only its health endpoints; a node without <c>jobs</c>
 /// still enqueues jobs into the clustered store for the others to run, and still pushes to hub clients.
 /// </summary>

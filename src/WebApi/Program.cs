@@ -21,14 +21,29 @@ if (roles.Api) builder.Services.AddApiRole(builder.Configuration, builder.Enviro
 var app = builder.Build();
 app.Logger.LogInformation("Node {NodeId} runs as {Roles}", app.Configuration["Node:Id"] ?? "0", roles);
 
-await app.Services.MigrateDatabaseAsync();
+try
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+catch (DatabaseFromOlderBuildException ex)
+{
+    // A known state with a known remedy: the message says it; a stack trace would only bury it.
+    app.Logger.LogCritical("{Problem}", ex.Message);
+    await app.DisposeAsync(); // flushes the console log
+    return 1;
+}
 await app.EnsureConfiguredAdminAsync();
 
 app.UseMiddleware<RequestLogging>();
-if (roles.Api) app.UseApiRole();
+if (roles.Api)
+{
+    app.UseApiRole();
+    app.PrintAddressesWhenListening();
+}
 app.MapHealthEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>
 public partial class Program;

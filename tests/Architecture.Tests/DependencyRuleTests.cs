@@ -33,7 +33,7 @@ public sealed class DependencyRuleTests
     public void Application_references_no_web_framework_and_no_database_or_messaging_adapter()
     {
         string[] forbidden = ["Microsoft.AspNetCore", "Npgsql", "Microsoft.Data.Sqlite", "Microsoft.EntityFrameworkCore.Sqlite",
-            "StackExchange.Redis", "Quartz", "CleanBackend.Infrastructure", "CleanBackend.WebApi"];
+            "StackExchange.Redis", "Hangfire", "CleanBackend.Infrastructure", "CleanBackend.WebApi"];
 
         var offending = ReferencedNames(Layers.Application)
             .Where(name => forbidden.Any(f => name == f || name.StartsWith(f + ".", StringComparison.Ordinal)));

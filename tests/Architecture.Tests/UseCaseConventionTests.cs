@@ -1,9 +1,10 @@
+using CleanBackend.Application;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Feed;
-using CleanBackend.Application.Jobs;
 using CleanBackend.Application.Media;
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBackend.Architecture.Tests;
 
@@ -33,8 +34,6 @@ public sealed class UseCaseConventionTests
         [typeof(RemoveFolloweeFromFeedCommand)] = "a feed job: one idempotent set-based statement, retried by the scheduler",
         [typeof(RemovePostFromFeedsCommand)] = "a feed job: deletes batch by batch so a post in many feeds is not one long transaction",
         [typeof(TrimFeedsCommand)] = "a recurring feed job: trims batch by batch so all feeds are not one long transaction",
-        [typeof(ControlRecurringJobCommand)] = "changes only the job scheduler's store, which commits on its own connection",
-        [typeof(RetryJobRunCommand)] = "changes only the job scheduler's store, which commits on its own connection",
     };
 
     private static readonly Type[] RequestTypes = Layers.Application.GetTypes()
@@ -45,6 +44,13 @@ public sealed class UseCaseConventionTests
         .SelectMany(a => a.GetTypes())
         .Where(t => t is { IsClass: true, IsAbstract: false })
         .ToArray();
+
+    /// <summary>The validators AddApplication registers (FluentValidation's own assembly scan), by the request they validate.</summary>
+    private static readonly ServiceDescriptor[] RegisteredValidators = new ServiceCollection().AddApplication()
+        .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidator<>))
+        .ToArray();
+
+    private static Type ValidatedType(ServiceDescriptor validator) => validator.ServiceType.GetGenericArguments()[0];
 
     private static bool Implements(Type type, Type openGeneric) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == openGeneric);
@@ -75,9 +81,7 @@ public sealed class UseCaseConventionTests
     [Fact]
     public void Every_request_with_input_has_a_validator()
     {
-        var validated = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
-            .Select(v => v.InterfaceType.GetGenericArguments()[0])
-            .ToHashSet();
+        var validated = RegisteredValidators.Select(ValidatedType).ToHashSet();
 
         var unvalidated = RequestTypes
             .Where(t => t.GetProperties().Length > 0 && !OnlyIds(t) && !validated.Contains(t) && !WithoutValidator.ContainsKey(t))
@@ -89,8 +93,7 @@ public sealed class UseCaseConventionTests
     [Fact]
     public void Listed_exceptions_are_still_needed()
     {
-        var validated = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
-            .Select(v => v.InterfaceType.GetGenericArguments()[0]);
+        var validated = RegisteredValidators.Select(ValidatedType);
 
         Assert.Empty(WithoutValidator.Keys.Intersect(validated).Select(t => t.Name));
         Assert.Empty(OutsideUnitOfWork.Keys.Where(t => Implements(t, typeof(ICommand<>)) || Implements(t, typeof(IQuery<>))).Select(t => t.Name));
@@ -99,9 +102,11 @@ public sealed class UseCaseConventionTests
     [Fact]
     public void Validators_take_nothing_in_their_constructor_because_one_instance_serves_every_request()
     {
-        // AddMediatorHandlersFrom registers validators as singletons: a scoped dependency would be captured for good.
-        var withDependencies = AssemblyScanner.FindValidatorsInAssembly(Layers.Application)
-            .Select(v => v.ValidatorType)
+        // AddApplication registers validators as singletons: a scoped dependency would be captured for good.
+        Assert.NotEmpty(RegisteredValidators);
+        Assert.All(RegisteredValidators, v => Assert.Equal(ServiceLifetime.Singleton, v.Lifetime));
+        var withDependencies = RegisteredValidators
+            .Select(v => v.ImplementationType!)
             .Where(t => t.GetConstructors().All(c => c.GetParameters().Length > 0))
             .Select(t => t.Name);
 

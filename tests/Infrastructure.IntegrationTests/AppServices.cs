@@ -4,6 +4,7 @@ using CleanBackend.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 
 namespace CleanBackend.Infrastructure.IntegrationTests;
@@ -16,7 +17,7 @@ public sealed class AppServices : IAsyncDisposable
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("cleanbackend-infra-").FullName;
 
-    public AppServices(ScratchDatabase database, Action<IServiceCollection>? configure = null)
+    public AppServices(ScratchDatabase database, Action<IServiceCollection>? configure = null, string environmentName = "Testing")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -27,7 +28,7 @@ public sealed class AppServices : IAsyncDisposable
         }).Build();
         var environment = new HostingEnvironment
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = environmentName,
             ApplicationName = "CleanBackend.Infrastructure.IntegrationTests",
             ContentRootPath = _dataFolder,
             ContentRootFileProvider = new NullFileProvider(),
@@ -35,6 +36,7 @@ public sealed class AppServices : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(environment);
         services.AddLogging();
         services.AddApplication();
         services.AddInfrastructure(configuration, environment, NodeRoles.From(configuration));

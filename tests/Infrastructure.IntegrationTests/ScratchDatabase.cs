@@ -1,6 +1,5 @@
 using CleanBackend.Infrastructure.Persistence;
 using CleanBackend.TestSupport;
-using CleanBackend.SchemaComparison;
 using Microsoft.Data.Sqlite;
 
 namespace CleanBackend.Infrastructure.IntegrationTests;
@@ -33,19 +32,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
         {
             // Pooled connections keep the file open.
             SqliteConnection.ClearAllPools();
-            File.Delete(path);
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*")) File.Delete(file);
             return ValueTask.CompletedTask;
-        });
-    }
-
-    /// <summary>Builds the schema with <paramref name="build"/> (e.g. MigrateAsync) and reads back what the database now holds.</summary>
-    public async Task<SchemaSnapshot> BuildAndReadSchemaAsync(Func<AppDbContext, Task> build)
-    {
-        await using var services = new AppServices(this);
-        return await services.WithDbAsync(async db =>
-        {
-            await build(db);
-            return await SchemaReader.ReadAsync(db.Database);
         });
     }
 

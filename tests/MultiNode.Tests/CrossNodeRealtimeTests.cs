@@ -174,7 +174,7 @@ public sealed class CrossNodeRealtimeTests(ThreeNodeCluster cluster, ITestOutput
         var user = await TestUser.CreateAsync(Node2.Address);
         using var anonymous = Node1.CreateHttpClient();
         var stolen = await TestUser.LogInAsync(anonymous, user.UserName);
-        await using var stolenHub = await HubClient.ConnectAsync(Node1.Address, stolen.AccessToken);
+        await using var stolenHub = await RecordingHubConnection.ConnectAsync(Node1.Address, stolen.AccessToken);
         await using var ownHub = await user.ConnectHubAsync(Node1);
 
         using var stolenClient = Node1.CreateHttpClient(stolen.AccessToken);
@@ -182,7 +182,7 @@ public sealed class CrossNodeRealtimeTests(ThreeNodeCluster cluster, ITestOutput
 
         // Node 1 never hears of the sign-out: its session check (every second here) finds it in the database.
         await stolenHub.Closed.WaitAsync(TimeSpan.FromSeconds(15));
-        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => HubClient.ConnectAsync(Node1.Address, stolen.AccessToken));
+        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => RecordingHubConnection.ConnectAsync(Node1.Address, stolen.AccessToken));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.Status);
         await ownHub.SyncAsync();
         Assert.False(ownHub.Closed.IsCompleted);

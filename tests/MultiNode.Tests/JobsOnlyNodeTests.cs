@@ -25,25 +25,21 @@ public sealed class JobsOnlyNodeTests(ApiAndJobsNodesCluster cluster, ITestOutpu
         await using var hub1 = await followerOnNode1.ConnectHubAsync(Cluster.Node(1));
         await using var hub2 = await followerOnNode2.ConnectHubAsync(Cluster.Node(2));
 
-        // Enqueued by api node 1 into the clustered store; only node 3 has a running scheduler.
+        // Enqueued by api node 1 into the clustered store; only node 3 runs a Hangfire server.
         var postId = await author.PublishAsync("fanned out by the jobs node");
 
         Assert.Equal(postId, (await hub1.WaitForAsync(RealtimeEvents.FeedItem, p => p.Id() == postId)).Id());
         Assert.Equal(postId, (await hub2.WaitForAsync(RealtimeEvents.FeedItem, p => p.Id() == postId)).Id());
-        await Eventually.UntilAsync(async () => await FanOutRunsAsync(postId, "instance_name = 'node-3'") == 1,
-            "Quartz's execution history records the fan-out's run on node-3");
-        Assert.Equal(0, await FanOutRunsAsync(postId, "instance_name <> 'node-3'"));
+        Assert.Equal(1, await Cluster.Database.ScalarAsync<long>(HangfireTables.FanOutRunsOn("node-3", postId)));
+        Assert.Equal(1, await Cluster.Database.ScalarAsync<long>(HangfireTables.FanOutRunsOn("%", postId)));
     }
 
     [Fact]
-    public async Task Only_the_jobs_node_joins_the_Quartz_cluster()
+    public async Task Only_the_jobs_node_runs_a_Hangfire_server()
     {
-        var schedulers = await Cluster.Database.ScalarAsync<string>("SELECT string_agg(instance_name, ',' ORDER BY instance_name) FROM qrtz_scheduler_state");
+        var servers = await Cluster.Database.ScalarAsync<string>("SELECT string_agg(split_part(id, ':', 1), ',' ORDER BY id) FROM hangfire.server");
 
-        Assert.Equal("node-3", schedulers);
+        Assert.Equal("node-3", servers);
     }
-
-    private Task<long> FanOutRunsAsync(string postId, string condition) => Cluster.Database.ScalarAsync<long>(
-        $"SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND trigger_name LIKE '%PostId = {postId},%' AND succeeded AND {condition}");
 
 }

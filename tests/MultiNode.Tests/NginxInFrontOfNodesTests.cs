@@ -42,8 +42,8 @@ public sealed class NginxInFrontOfNodesTests(ThreeNodeCluster cluster) : IAsyncL
         var bob = await TestUser.CreateAsync(_nginx.Address);
         var room = await alice.CreateRoomAsync();
         // nginx balances round robin; a connection made straight to a node guarantees both nodes take part.
-        await using var aliceHub = await HubClient.ConnectAsync(_nginx.Address, alice.AccessToken);
-        await using var bobHub = await HubClient.ConnectAsync(_nginx.Address, bob.AccessToken);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(_nginx.Address, alice.AccessToken);
+        await using var bobHub = await RecordingHubConnection.ConnectAsync(_nginx.Address, bob.AccessToken);
         await using var bobOnNode2 = await bob.ConnectHubAsync(cluster.Node(2));
         await aliceHub.InvokeAsync("JoinRoom", room);
         await bobHub.InvokeAsync("JoinRoom", room);
@@ -66,7 +66,7 @@ public sealed class NginxInFrontOfNodesTests(ThreeNodeCluster cluster) : IAsyncL
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(413, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Payload Too Large", problem.GetProperty("title").GetString());
+        Assert.Equal("Content Too Large", problem.GetProperty("title").GetString());
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public PostgresDatabase? Database { get; private set; }
 
+    /// <summary>The server's Storage:DataFolder (SQLite database, jobs store, media), deleted with the factory.</summary>
+    public string DataFolder => _dataFolder;
+
     /// <summary>Settings layered over appsettings.json; subclasses add to it before the server starts.</summary>
     protected Dictionary<string, string?> Settings { get; } = new()
     {

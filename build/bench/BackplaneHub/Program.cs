@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CleanBackend.Infrastructure.Realtime.Redis;
 using Microsoft.AspNetCore.SignalR;
 
-// One node of a two-node deployment on CleanBackend's Redis backplane (Realtime:Redis, Realtime:ChannelPrefix).
+// One node of a two-node deployment on SignalR's Redis backplane as CleanBackend configures it (Realtime:Redis, Realtime:ChannelPrefix).
 // Messages "pong(stamp, sentStamp)" go to a user's connections wherever they are, with Clients.User as CleanBackend's
 // notifications are sent, either from the node itself (POST /emit: IHubContext, as the notification handlers send)
 // or on a client's request (hub method Ping). Stopwatch stamps are CLOCK_MONOTONIC on Linux, one clock for every

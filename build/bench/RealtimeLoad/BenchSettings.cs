@@ -2,7 +2,7 @@ namespace CleanBackend.RealtimeLoad;
 
 /// <summary>What build/bench-realtime.sh passes: the servers it started and the load to apply.</summary>
 public sealed record BenchSettings(
-    Uri Plain, int PlainPid,
+    Uri Plain, int PlainPid, Uri PlainAuthenticated, int PlainAuthenticatedPid,
     Uri Node1, int Node1Pid, Uri Node2, int Node2Pid,
     Uri Backplane1, Uri Backplane2, string Redis,
     string AdminUser, string AdminPassword,
@@ -21,7 +21,7 @@ public sealed record BenchSettings(
         int Number(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value) : fallback;
 
         return new BenchSettings(
-            new Uri(Get("plain")), int.Parse(Get("plain-pid")),
+            new Uri(Get("plain")), int.Parse(Get("plain-pid")), new Uri(Get("plain-auth")), int.Parse(Get("plain-auth-pid")),
             new Uri(Get("node1")), int.Parse(Get("node1-pid")), new Uri(Get("node2")), int.Parse(Get("node2-pid")),
             new Uri(Get("backplane1")), new Uri(Get("backplane2")), Get("redis"),
             Get("admin-user"), Get("admin-password"),

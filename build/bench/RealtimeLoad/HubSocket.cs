@@ -7,6 +7,10 @@ namespace CleanBackend.RealtimeLoad;
 /// One hub connection speaking the JSON hub protocol over a raw WebSocket: handshake, then every invocation the
 /// server sends is handed to <see cref="InvocationHandler"/> with its target and raw record (no JSON parsing on the
 /// hot path, so the client measures the server rather than itself).
+/// Hand-rolled on purpose, the one hub client in the repository that is not an official SignalR client: the load
+/// generator holds 10,000 connections from one process, and a Microsoft.AspNetCore.SignalR.Client HubConnection per
+/// connection (its pipes, timers and handler tables) would make the client, not the server, the bottleneck.
+/// Tests use the official clients (tests/TestSupport/RecordingHubConnection.cs and @microsoft/signalr under node).
 /// </summary>
 public sealed class HubSocket : IAsyncDisposable
 {

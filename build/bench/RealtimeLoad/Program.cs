@@ -3,7 +3,7 @@ using System.Globalization;
 using CleanBackend.RealtimeLoad;
 
 // The load client of build/bench-realtime.sh. Runs every measurement against servers the script started and writes
-// the "Realtime (issue 5)" section for docs/benchmarks.md. See the script for the setup.
+// the "Realtime on the official Redis backplane (issue 12)" section for docs/benchmarks.md. See the script for the setup.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 using var sources = new LoopbackSources();
@@ -42,6 +42,10 @@ async Task RunBroadcastsAsync()
 
     Console.WriteLine($"(1) and (4): {n} connections to the plain hub");
     await MeasurePhaseAsync("plain hub", plainHubs, TriggerPlain, results.Plain, settings.PlainPid, bytes => results.PlainBytesPerConnection = bytes);
+    Console.WriteLine($"(4): {n} signed-in connections to the plain hub with CleanBackend's JwtBearer setup (memory only)");
+    await MeasureIdleMemoryAsync("plain hub, authenticated",
+        Enumerable.Range(0, n).Select(i => new Uri($"ws://{settings.PlainAuthenticated.Authority}/hub?access_token={tokens[i % tokens.Count]}")).ToList(),
+        settings.PlainAuthenticatedPid, bytes => results.PlainAuthenticatedBytesPerConnection = bytes);
     Console.WriteLine($"(1) and (4): {n} connections to CleanBackend node 1");
     await MeasurePhaseAsync("CleanBackend, one node", CleanBackendHubs(_ => settings.Node1), TriggerCleanBackend, results.OneNode,
         settings.Node1Pid, bytes => results.CleanBackendBytesPerConnection = bytes);
@@ -77,6 +81,18 @@ async Task MeasurePhaseAsync(string name, List<Uri> uris, Func<Task> trigger, Li
         Console.WriteLine($"  round {round}: {name} {result.AllMs:0.0} ms (first client {result.FirstMs:0.0} ms, median {result.MedianMs:0.0} ms)");
     }
     await target.Connections.DisposeAsync();
+}
+
+// (4) alone: opens the connections after 200 warm-up ones, and reports the resident memory they added once idle.
+async Task MeasureIdleMemoryAsync(string name, List<Uri> uris, int pid, Action<double> bytesPerConnection)
+{
+    await using var warmUp = await ConnectionSet.OpenAsync(uris.Take(MemoryWarmUpConnections).ToList(), sources, (_, _, _) => { }, $"{name} warm-up");
+    var before = ProcessMemory.RssBytes(pid);
+    await using var connections = await ConnectionSet.OpenAsync(uris, sources, (_, _, _) => { }, name);
+    await Task.Delay(TimeSpan.FromSeconds(3)); // idle: what the connections themselves hold
+    var perConnection = (ProcessMemory.RssBytes(pid) - before) / (double)uris.Count;
+    Console.WriteLine($"  {name}: {perConnection / 1024:0.0} KB of resident memory per idle connection");
+    bytesPerConnection(perConnection);
 }
 
 // (3): user-targeted messages through CleanBackend's backplane: sent by node 1 itself (as notifications are), to users

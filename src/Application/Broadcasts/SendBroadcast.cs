@@ -1,6 +1,7 @@
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
+using CleanBackend.Application.Common.Validation;
 using CleanBackend.Application.Users;
 using CleanBackend.Domain.Broadcasts;
 using CleanBackend.Domain.Users;
@@ -16,7 +17,7 @@ public sealed record SendBroadcastCommand(string Message) : ICommand<BroadcastDt
 public sealed class SendBroadcastValidator : AbstractValidator<SendBroadcastCommand>
 {
     public SendBroadcastValidator() =>
-        RuleFor(x => x.Message).NotEmpty().MaximumLength(Broadcast.MessageMaxLength);
+        RuleFor(x => x.Message).NotEmpty().MaximumCharacters(Broadcast.MessageMaxLength);
 }
 
 public sealed class SendBroadcastHandler(IAppDbContext db, ICurrentUser caller, IIdGenerator ids, IClock clock)

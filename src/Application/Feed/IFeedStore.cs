@@ -10,8 +10,8 @@ public interface IFeedStore
     /// <summary>Whether the post still exists: it may be deleted before its fan-out job runs.</summary>
     Task<bool> PostExistsAsync(long postId, CancellationToken cancellationToken);
 
-    /// <summary>Whether <paramref name="authorId"/> has more than <paramref name="limit"/> followers (counts at most limit+1 rows).</summary>
-    Task<bool> HasMoreFollowersThanAsync(long authorId, int limit, CancellationToken cancellationToken);
+    /// <summary><paramref name="authorId"/>'s followers, counted up to <paramref name="cap"/> at most (a celebrity's are not all counted).</summary>
+    Task<int> CountFollowersUpToAsync(long authorId, int cap, CancellationToken cancellationToken);
 
     /// <summary>Puts the post in its author's own feed (your own posts are part of your home feed).</summary>
     Task AddToAuthorFeedAsync(long postId, long authorId, CancellationToken cancellationToken);

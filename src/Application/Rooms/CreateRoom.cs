@@ -1,6 +1,7 @@
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
+using CleanBackend.Application.Common.Validation;
 using CleanBackend.Application.Users;
 using CleanBackend.Domain.Rooms;
 using FluentValidation;
@@ -15,7 +16,7 @@ public sealed record CreateRoomCommand(string Name, bool IsPrivate) : ICommand<R
 public sealed class CreateRoomValidator : AbstractValidator<CreateRoomCommand>
 {
     public CreateRoomValidator() =>
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(Room.NameMaxLength);
+        RuleFor(x => x.Name).NotEmpty().NoInvisibleCharacters().MaximumCharacters(Room.NameMaxLength);
 }
 
 public sealed class CreateRoomHandler(IAppDbContext db, ICurrentUser caller, IIdGenerator ids, IClock clock)

@@ -1,6 +1,7 @@
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
+using CleanBackend.Application.Common.Validation;
 using CleanBackend.Application.Users;
 using CleanBackend.Domain.Rooms;
 using FluentValidation;
@@ -18,7 +19,7 @@ public sealed record PostRoomMessageCommand(long RoomId, string Text) : ICommand
 public sealed class PostRoomMessageValidator : AbstractValidator<PostRoomMessageCommand>
 {
     public PostRoomMessageValidator() =>
-        RuleFor(x => x.Text).NotEmpty().MaximumLength(RoomMessage.TextMaxLength);
+        RuleFor(x => x.Text).NotEmpty().MaximumCharacters(RoomMessage.TextMaxLength);
 }
 
 public sealed class PostRoomMessageHandler(IAppDbContext db, ICurrentUser caller, IIdGenerator ids, IClock clock)

@@ -7,21 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanBackend.Application.Users;
 
-/// <summary>Anyone's public profile, by userName (any case). No email.</summary>
-public sealed record GetUserProfileQuery(string UserName) : IQuery<UserDto>;
+/// <summary>Anyone's public profile, by userName (any case). No email; whether the caller follows them.</summary>
+public sealed record GetUserProfileQuery(string UserName) : IQuery<UserProfileDto>;
 
 public sealed class GetUserProfileValidator : AbstractValidator<GetUserProfileQuery>
 {
     public GetUserProfileValidator() => RuleFor(x => x.UserName).ValidUserName();
 }
 
-public sealed class GetUserProfileHandler(IAppDbContext db) : IRequestHandler<GetUserProfileQuery, UserDto>
+public sealed class GetUserProfileHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<GetUserProfileQuery, UserProfileDto>
 {
-    public async Task<UserDto> Handle(GetUserProfileQuery request, CancellationToken cancellationToken)
+    public async Task<UserProfileDto> Handle(GetUserProfileQuery request, CancellationToken cancellationToken)
     {
         var userName = request.UserName.ToLowerInvariant();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken)
             ?? throw new NotFoundException($"There is no user '{userName}'.");
-        return UserDto.Public(user);
+        var followedByMe = caller.UserId is { } callerId
+            && await db.Follows.AnyAsync(f => f.FollowerId == callerId && f.FolloweeId == user.Id, cancellationToken);
+        return new UserProfileDto(user.Id, user.UserName, user.DisplayName, user.Bio, user.Role, user.CreatedAt, followedByMe);
     }
 }

@@ -2,6 +2,7 @@ using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Common.Messaging;
 using CleanBackend.Application.Common.Security;
+using CleanBackend.Application.Common.Validation;
 using CleanBackend.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -18,7 +19,7 @@ public sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfile
     public UpdateMyProfileValidator()
     {
         RuleFor(x => x.DisplayName).ValidDisplayName();
-        RuleFor(x => x.Bio).MaximumLength(User.BioMaxLength);
+        RuleFor(x => x.Bio!).MaximumCharacters(User.BioMaxLength);
     }
 }
 

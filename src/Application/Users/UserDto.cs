@@ -2,11 +2,9 @@ using CleanBackend.Domain.Users;
 
 namespace CleanBackend.Application.Users;
 
-/// <summary>A user as the API shows it. Email is only included for the user themself.</summary>
+/// <summary>The caller's own account, email included (others see <see cref="UserProfileDto"/>).</summary>
 public sealed record UserDto(long Id, string UserName, string DisplayName, string? Bio, string Role, DateTimeOffset CreatedAt, string? Email)
 {
-    public static UserDto Public(User user) =>
-        new(user.Id, user.UserName, user.DisplayName, user.Bio, user.Role, user.CreatedAt, null);
-
-    public static UserDto Private(User user) => Public(user) with { Email = user.Email };
+    public static UserDto Private(User user) =>
+        new(user.Id, user.UserName, user.DisplayName, user.Bio, user.Role, user.CreatedAt, user.Email);
 }

@@ -1,3 +1,4 @@
+using CleanBackend.Application.Common.Validation;
 using CleanBackend.Domain.Users;
 using FluentValidation;
 
@@ -18,5 +19,5 @@ public static class UserRules
         rule.NotEmpty().Length(User.PasswordMinLength, User.PasswordMaxLength);
 
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(User.DisplayNameMaxLength).Must(s => s.Trim().Length > 0).WithMessage("displayName must not be blank.");
+        rule.NotEmpty().NotBlank().NoInvisibleCharacters().MaximumCharacters(User.DisplayNameMaxLength);
 }

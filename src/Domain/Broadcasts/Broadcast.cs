@@ -15,7 +15,7 @@ public sealed class Broadcast : Entity
     public Broadcast(long id, long senderId, string message, DateTimeOffset sentAt)
     {
         if (string.IsNullOrWhiteSpace(message)) throw new DomainRuleException("message", "message must not be blank.");
-        if (message.Length > MessageMaxLength) throw new DomainRuleException("message", $"message must be at most {MessageMaxLength} characters.");
+        if (!VisibleText.FitsIn(message, MessageMaxLength)) throw new DomainRuleException("message", $"message must be at most {MessageMaxLength} characters.");
         Id = id;
         SenderId = senderId;
         Message = message;

@@ -12,7 +12,7 @@ public sealed class RoomMessage : Entity
     internal RoomMessage(long id, long roomId, long senderId, string text, DateTimeOffset createdAt)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("text", "text must not be blank.");
-        if (text.Length > TextMaxLength) throw new DomainRuleException("text", $"text must be at most {TextMaxLength} characters.");
+        if (!VisibleText.FitsIn(text, TextMaxLength)) throw new DomainRuleException("text", $"text must be at most {TextMaxLength} characters.");
         Id = id;
         RoomId = roomId;
         SenderId = senderId;

@@ -2,12 +2,15 @@ using CleanBackend.Domain.Common;
 
 namespace CleanBackend.Domain.Social;
 
-/// <summary>The text rule shared by posts and comments: 1-500 characters once surrounding white space is trimmed.</summary>
+/// <summary>
+/// The text rule shared by posts and comments: 1-500 characters (as a person counts them, <see cref="VisibleText"/>)
+/// once surrounding white space is trimmed.
+/// </summary>
 public static class PostText
 {
     public const int MaxLength = 500;
 
-    public static bool IsValid(string? text) => text is not null && text.Trim().Length is > 0 and <= MaxLength;
+    public static bool IsValid(string? text) => text?.Trim() is { Length: > 0 } trimmed && VisibleText.FitsIn(trimmed, MaxLength);
 
     /// <summary>The trimmed text; throws <see cref="DomainRuleException"/> on field <c>text</c> when it breaks the rule.</summary>
     public static string Normalize(string text) => IsValid(text)

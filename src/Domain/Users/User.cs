@@ -30,7 +30,7 @@ public sealed class User : Entity
         UserName = userName.ToLowerInvariant();
         Email = email;
         NormalizedEmail = NormalizeEmail(email);
-        DisplayName = displayName;
+        SetDisplayName(displayName);
         Role = role;
         CreatedAt = createdAt;
     }
@@ -41,6 +41,9 @@ public sealed class User : Entity
     public string NormalizedEmail { get; private set; } = "";
     public string PasswordHash { get; private set; } = "";
     public string DisplayName { get; private set; } = "";
+
+    /// <summary><see cref="DisplayName"/> in lower case (invariant): what user search matches prefixes against.</summary>
+    public string NormalizedDisplayName { get; private set; } = "";
     public string? Bio { get; private set; }
     public string Role { get; private set; } = Roles.User;
     public DateTimeOffset CreatedAt { get; private set; }
@@ -49,11 +52,19 @@ public sealed class User : Entity
 
     public void SetPasswordHash(string passwordHash) => PasswordHash = passwordHash;
 
+    public static string NormalizeDisplayName(string displayName) => displayName.ToLowerInvariant();
+
     public void UpdateProfile(string displayName, string? bio)
     {
-        DisplayName = displayName;
+        SetDisplayName(displayName);
         Bio = string.IsNullOrWhiteSpace(bio) ? null : bio;
     }
 
     public void PromoteToAdmin() => Role = Roles.Admin;
+
+    private void SetDisplayName(string displayName)
+    {
+        DisplayName = displayName;
+        NormalizedDisplayName = NormalizeDisplayName(displayName);
+    }
 }

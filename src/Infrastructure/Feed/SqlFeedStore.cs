@@ -16,14 +16,11 @@ public sealed class SqlFeedStore(AppDbContext db) : IFeedStore
     public Task<bool> PostExistsAsync(long postId, CancellationToken cancellationToken) =>
         db.Posts.AnyAsync(p => p.Id == postId, cancellationToken);
 
-    public async Task<bool> HasMoreFollowersThanAsync(long authorId, int limit, CancellationToken cancellationToken)
-    {
-        var counted = await db.Database.SqlQueryRaw<long>(
+    public async Task<int> CountFollowersUpToAsync(long authorId, int cap, CancellationToken cancellationToken) =>
+        (int)await db.Database.SqlQueryRaw<long>(
                 """SELECT COUNT(*) AS "Value" FROM (SELECT 1 AS "One" FROM "Follows" WHERE "FolloweeId" = {0} LIMIT {1}) AS capped""",
-                authorId, limit + 1)
+                authorId, cap)
             .SingleAsync(cancellationToken);
-        return counted > limit;
-    }
 
     public Task AddToAuthorFeedAsync(long postId, long authorId, CancellationToken cancellationToken) =>
         AddFeedRowsAsync("""SELECT {0} AS "UserId", {1} AS "PostId", {0} AS "AuthorId" """, [authorId, postId], cancellationToken);

@@ -1,88 +1,80 @@
 using CleanBackend.Application.Common.Interfaces;
-using CleanBackend.Application.Jobs;
 using CleanBackend.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace CleanBackend.Infrastructure.Jobs;
 
 public static class BackgroundJobsSetup
 {
-    public const string SchedulerName = "CleanBackend";
-
     /// <summary>
-    /// Failed firings are retried with exponential backoff: 4 retries, so 5 attempts in all,
-    /// 2 s, 4 s, 8 s and 16 s after each failure (capped at one minute).
+    /// With the sliding timeout the node running a job keeps extending its claim on it while the job runs; a node that
+    /// dies stops extending it, and another node takes the job once this much time passed (measured: about 10.5 s after
+    /// kill -9). Hangfire's default (30 minutes, not sliding) would both leave a dead node's job waiting half an hour and
+    /// hand a healthy job that runs longer than that to a second worker.
     /// </summary>
-    public static readonly RetryPolicy DefaultRetryPolicy = RetryPolicy.Exponential(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1));
-
-    public static readonly TimeSpan FailedRunRetention = TimeSpan.FromDays(7);
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Quartz (the role Hangfire plays elsewhere) behind <see cref="IBackgroundJobs"/>, configured from <c>Jobs</c>.
-    /// The scheduler runs jobs only on a node with the <c>jobs</c> role; any node can enqueue.
+    /// Hangfire behind <see cref="IBackgroundJobs"/>, configured from <c>Jobs</c>. Every node can enqueue; only a node
+    /// with the <c>jobs</c> role runs a Hangfire server (workers, retries, recurring jobs) named <c>node-{Node:Id}</c>.
     /// </summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration, NodeRoles roles,
-        DatabaseOptions database)
+        DatabaseOptions database, string dataFolder)
     {
-        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var section = configuration.GetSection(JobsOptions.Section);
+        var jobs = section.Get<JobsOptions>() ?? new JobsOptions();
         var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
-        var store = jobs.Store ?? (database.Provider == DatabaseProvider.Postgres ? JobStore.Postgres : JobStore.Memory);
-        if (!roles.Jobs && store == JobStore.Memory)
+        var store = jobs.Store ?? (database.Provider == DatabaseProvider.Postgres ? JobStore.Postgres : JobStore.Sqlite);
+        if (!roles.Jobs && store == JobStore.Sqlite)
             throw new InvalidOperationException(
-                $"Node:Roles is \"{roles}\" (no jobs role) but Jobs:Store is Memory: jobs enqueued here would never run. " +
+                $"Node:Roles is \"{roles}\" (no jobs role) but Jobs:Store is Sqlite, which serves one process: jobs enqueued here would never run. " +
                 "Use the clustered PostgreSQL store (Database:Provider Postgres) or add the jobs role.");
-
         if (jobs.PollInterval < TimeSpan.FromSeconds(1))
             throw new InvalidOperationException($"Jobs:PollInterval must be at least 1 second; it is {jobs.PollInterval}.");
+        var postgres = store == JobStore.Postgres
+            ? (database.Provider == DatabaseProvider.Postgres ? configuration.GetConnectionString("Database") : null)
+              ?? throw new InvalidOperationException("Jobs:Store is Postgres, which needs Database:Provider Postgres and ConnectionStrings:Database.")
+            : null;
 
-        services.AddQuartz(quartz =>
+        services.Configure<JobsOptions>(section);
+        // The store is this host's own service, not Hangfire's process-wide JobStorage.Current, which the configuration
+        // methods (UsePostgreSqlStorage...) would set: hosts sharing a process (the tests' servers) would share one store.
+        services.AddSingleton<JobStorage>(_ => postgres is not null ? PostgresJobStore.Create(postgres, jobs.PollInterval, InvisibilityTimeout) : SqliteStore(dataFolder, jobs));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        if (roles.Jobs)
         {
-            quartz.ConfigureScheduler(scheduler =>
+            services.AddHangfireServer(server =>
             {
-                scheduler.InstanceName = SchedulerName;
-                scheduler.IdleWaitTime = jobs.PollInterval;
-                // Node:Id is unique per running node already (snowflake ids depend on it): the cluster's node name.
-                if (store == JobStore.Postgres) scheduler.InstanceId = $"node-{node.Id}";
+                server.ServerName = $"node-{node.Id}";
+                // Retries and recurring jobs come due on this clock: a 2 s retry should not wait 15 s.
+                server.SchedulePollingInterval = jobs.PollInterval;
+                // A dead node leaves the dashboard's Servers page within a minute (Hangfire's default: 5).
+                server.HeartbeatInterval = TimeSpan.FromSeconds(10);
+                server.ServerTimeout = TimeSpan.FromMinutes(1);
+                server.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
-            if (store == JobStore.Postgres)
-            {
-                var connectionString = database.Provider == DatabaseProvider.Postgres ? configuration.GetConnectionString("Database") : null;
-                if (connectionString is null)
-                    throw new InvalidOperationException("Jobs:Store is Postgres, which needs Database:Provider Postgres and ConnectionStrings:Database.");
-                quartz.UsePersistentStore(persistent =>
-                {
-                    persistent.UsePostgres(connectionString);
-                    persistent.UseSystemTextJsonSerializer();
-                    persistent.UseClustering(_ => { });
-                    persistent.ProvisionSchema();
-                    persistent.UseExecutionHistory();
-                });
-            }
-            else
-            {
-                quartz.UseInMemoryStore();
-            }
-
-            quartz.UseDefaultRetryPolicy(DefaultRetryPolicy);
-            quartz.AddRecurringJobs(jobs.Recurring);
-        });
-        // The execution history the jobs dashboard reads: in the database with the persistent store (UseExecutionHistory
-        // above), else Quartz's bounded in-memory history of this process. Inputs are recorded so that a failed run can
-        // be retried as it was (they are commands made of ids: nothing secret); failures are kept a week, the rest a day,
-        // within a cap on rows sized for a day of fan-outs in the database and for a developer's process in memory.
-        services.AddQuartzExecutionHistory(history =>
-        {
-            history.RecordInput = true;
-            history.RetentionByResult[JobRunResult.Failed] = FailedRunRetention;
-            history.MaxEntriesPerScheduler = jobs.HistoryMaxRuns ?? (store == JobStore.Postgres ? 100_000 : 5_000);
-        });
-        // Without the hosted service the scheduler is never started: this node writes jobs to the clustered store
-        // (enqueue) but neither acquires triggers nor checks in as a cluster member.
-        if (roles.Jobs) services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddSingleton<IBackgroundJobs, QuartzBackgroundJobs>();
-        services.AddSingleton<IJobsDashboard, QuartzJobsDashboard>();
+            services.AddHostedService<RecurringJobs>();
+        }
+        services.AddSingleton<IBackgroundJobs, HangfireBackgroundJobs>();
         return services;
+    }
+
+    /// <remarks>
+    /// One process, so no node can die while another waits: Hangfire's default invisibility (30 minutes) only matters
+    /// after a crash, when a job cut short runs again that long after the restart. The SQLite store has no sliding
+    /// timeout, and a shorter one would hand a long job to a second worker while it still runs.
+    /// </remarks>
+    private static SQLiteStorage SqliteStore(string dataFolder, JobsOptions jobs)
+    {
+        Directory.CreateDirectory(dataFolder);
+        return new SQLiteStorage(Path.Combine(dataFolder, "jobs.db"), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
     }
 }

@@ -5,31 +5,27 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>Where Quartz keeps jobs; unset means <see cref="JobStore.Postgres"/> when the database is PostgreSQL, else <see cref="JobStore.Memory"/>.</summary>
+    /// <summary>Where Hangfire keeps jobs; unset means <see cref="JobStore.Postgres"/> when the database is PostgreSQL, else <see cref="JobStore.Sqlite"/>.</summary>
     public JobStore? Store { get; set; }
 
     /// <summary>
-    /// The most runs the execution history keeps (oldest go first); unset means 100,000 in the database (the
-    /// PostgreSQL store) and 5,000 in memory. The jobs dashboard's history, counts and charts read these runs.
-    /// </summary>
-    public int? HistoryMaxRuns { get; set; }
-
-    /// <summary>
-    /// How long an idle scheduler waits before looking for due jobs again (at least 1 s). A node that enqueues a job
-    /// wakes its own scheduler at once, but a job enqueued by another node (an <c>api</c>-only node, say) is only
-    /// seen at the next look; Quartz's own default of 30 s would delay such jobs that long.
+    /// How often an idle node looks for new jobs in the store, and for retries and recurring jobs that came due (at
+    /// least 1 s). Hangfire's default of 15 s would delay a job enqueued by another node (an <c>api</c>-only node, say) that long.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Cron expressions (Quartz syntax, with seconds) by recurring job name, overriding the defaults in <see cref="RecurringJobs"/>.</summary>
+    /// <summary>
+    /// Cron expressions by recurring job name, overriding the defaults in <see cref="RecurringJobs"/>. Hangfire's dialect
+    /// (Cronos): five fields (minute first), or six with seconds first; times in UTC.
+    /// </summary>
     public Dictionary<string, string> Recurring { get; set; } = [];
 }
 
 public enum JobStore
 {
-    /// <summary>In-process only: jobs not yet run are lost with the process. For the embedded SQLite setup.</summary>
-    Memory,
+    /// <summary>A SQLite file in the data folder (jobs.db): one process, jobs not yet run survive a restart. The embedded default.</summary>
+    Sqlite,
 
-    /// <summary>Persistent and clustered, in the application's PostgreSQL database (qrtz_* tables).</summary>
+    /// <summary>Clustered, in the application's PostgreSQL database (schema <c>hangfire</c>).</summary>
     Postgres,
 }

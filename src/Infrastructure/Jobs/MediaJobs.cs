@@ -3,7 +3,7 @@ using MediatR;
 
 namespace CleanBackend.Infrastructure.Jobs;
 
-public sealed class MediaCleanupJob(IMediator mediator) : RecurringCommandJob<int>(mediator)
+public sealed class MediaCleanupJob(IMediator mediator) : RecurringCommandJob(mediator)
 {
-    protected override IRequest<int> CreateCommand() => new DeleteUnusedMediaCommand();
+    public override Task RunAsync(CancellationToken cancellationToken) => SendAsync(new DeleteUnusedMediaCommand(), cancellationToken);
 }

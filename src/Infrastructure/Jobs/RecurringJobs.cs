@@ -1,33 +1,40 @@
-using Quartz;
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CleanBackend.Infrastructure.Jobs;
 
 /// <summary>
-/// Every recurring job, in one place, with its default schedule. Each is overridable with a Quartz cron
-/// expression (seconds first) at <c>Jobs:Recurring:&lt;name&gt;</c>, e.g. <c>Jobs__Recurring__feed-trim="0 */10 * * * ?"</c>.
-/// Job and trigger are keyed by the name in group <see cref="Group"/>.
+/// Every recurring job, in one place, with its default schedule, registered with Hangfire when a <c>jobs</c> node
+/// starts. Each schedule is overridable at <c>Jobs:Recurring:&lt;name&gt;</c> with a cron expression in Hangfire's dialect,
+/// e.g. <c>Jobs__Recurring__feed-trim="*/10 * * * *"</c>; an invalid one stops the node, naming the setting.
 /// </summary>
-public static class RecurringJobs
+public sealed class RecurringJobs(IRecurringJobManager recurringJobs, IOptions<JobsOptions> options) : IHostedService
 {
-    public const string Group = "recurring";
+    public const string FeedTrim = "feed-trim";
+    public const string MediaCleanup = "media-cleanup";
 
-    public static void AddRecurringJobs(this IQuartzBuilder quartz, IReadOnlyDictionary<string, string> cronOverrides)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         // Hourly: a feed grows by at most what its followees post in an hour past the 800 kept.
-        quartz.AddRecurring<FeedTrimJob>("feed-trim", "0 0 * * * ?", cronOverrides);
+        AddOrUpdate<FeedTrimJob>(FeedTrim, "0 * * * *");
         // Hourly: uploads become collectable a day after upload, so an hour's delay is immaterial.
-        quartz.AddRecurring<MediaCleanupJob>("media-cleanup", "0 30 * * * ?", cronOverrides);
+        AddOrUpdate<MediaCleanupJob>(MediaCleanup, "30 * * * *");
+        return Task.CompletedTask;
     }
 
-    private static void AddRecurring<TJob>(this IQuartzBuilder quartz, string name, string defaultCron,
-        IReadOnlyDictionary<string, string> cronOverrides) where TJob : IJob
-    {
-        var cron = cronOverrides.TryGetValue(name, out var configured) ? configured : defaultCron;
-        if (!CronExpression.TryParse(cron, out _))
-            throw new InvalidOperationException($"Jobs:Recurring:{name} is not a valid Quartz cron expression: '{cron}'.");
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        quartz.ScheduleJob<TJob>(
-            trigger => trigger.WithIdentity(name, Group).WithCronSchedule(cron).WithDescription($"{name}: {cron}"),
-            job => job.WithIdentity(name, Group).WithDescription(typeof(TJob).Name));
+    private void AddOrUpdate<TJob>(string name, string defaultCron) where TJob : RecurringCommandJob
+    {
+        var cron = options.Value.Recurring.GetValueOrDefault(name, defaultCron);
+        try
+        {
+            recurringJobs.AddOrUpdate<TJob>(name, job => job.RunAsync(CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new InvalidOperationException($"{JobsOptions.Section}:Recurring:{name} is not a valid cron expression: '{cron}'. {invalid.Message}", invalid);
+        }
     }
 }

@@ -7,6 +7,7 @@ using CleanBackend.Domain.Social;
 using CleanBackend.Domain.Notifications;
 using CleanBackend.Domain.Rooms;
 using CleanBackend.Domain.Users;
+using CleanBackend.Infrastructure.Persistence.Configurations;
 using CleanBackend.Infrastructure.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,11 +15,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CleanBackend.Infrastructure.Persistence;
 
 /// <summary>
+/// The model and behaviour shared by both databases. Each provider has its own derived context
+/// (<see cref="PostgresAppDbContext"/>, <see cref="SqliteAppDbContext"/>) so that each has its own migrations and
+/// model snapshot (docs/decisions/0001-one-migration-set-per-provider.md); the app resolves this base type.
 /// Pooled (see AddPersistence): a context serves one request scope at a time and is reset and reused after it,
 /// so its constructor takes the options only, and what domain events need comes from the scope that leased it
 /// (<see cref="UseScope"/>).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IAppDbContext
 {
     // Handlers of raised events may add entities that raise events again; more rounds than this is a loop.
     private const int MaxEventRounds = 8;
@@ -48,6 +52,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         // Raised events go to the outbox on save, never to a column of the entity that raised them.
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)).ToList())
             modelBuilder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
+        if (Database.IsNpgsql())
+        {
+            modelBuilder.Entity<User>().Property(u => u.UserName).UseCollation(UserConfiguration.ByteOrderCollation);
+            modelBuilder.Entity<User>().Property(u => u.NormalizedDisplayName).UseCollation(UserConfiguration.ByteOrderCollation);
+        }
     }
 
     /// <summary>Saves the changes together with the outbox rows of the domain events they raised.</summary>

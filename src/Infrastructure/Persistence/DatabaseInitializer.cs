@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,17 +20,20 @@ public static class DatabaseInitializer
     /// start together: on PostgreSQL they take turns under an advisory lock, so each finds the migrations the one
     /// before it applied instead of applying them again (EF's own migration lock does not cover that race here:
     /// three nodes starting at once failed with "relation already exists"). The lock belongs to the session, so a
-    /// node that dies while migrating releases it.
+    /// node that dies while migrating releases it. A database made by an older build is set aside or refused first
+    /// (<see cref="OlderBuildDatabase"/>).
     /// </summary>
+    /// <exception cref="DatabaseFromOlderBuildException">The database can't be migrated; the message says what to do.</exception>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         if (!scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup) return;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var environment = scope.ServiceProvider.GetRequiredService<IHostEnvironment>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         if (!db.Database.IsNpgsql())
         {
-            await MigrateAsync(db, logger, cancellationToken);
+            await MigrateAsync(db, environment, logger, cancellationToken);
             return;
         }
 
@@ -40,7 +44,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync(LockMigrations, cancellationToken);
             try
             {
-                await MigrateAsync(db, logger, cancellationToken);
+                await MigrateAsync(db, environment, logger, cancellationToken);
             }
             finally
             {
@@ -70,8 +74,9 @@ public static class DatabaseInitializer
         }
     }
 
-    private static async Task MigrateAsync(AppDbContext db, ILogger logger, CancellationToken cancellationToken)
+    private static async Task MigrateAsync(AppDbContext db, IHostEnvironment environment, ILogger logger, CancellationToken cancellationToken)
     {
+        await OlderBuildDatabase.SetAsideOrRefuseAsync(db, environment, logger, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0) return;
         logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));

@@ -11,12 +11,14 @@ public static class BroadcastEndpoints
         app.MapPost("/api/admin/broadcast", async (SendBroadcastCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await mediator.Send(command, ct)))
             .WithTags("Admin")
+            .WithName("sendBroadcast")
             .WithSummary("Send `broadcast` to every connected client (admins only)")
-            .WithProblems(StatusCodes.Status403Forbidden).RequiresUser();
+            .WithProblems().RequiresAdmin();
 
         app.MapGet("/api/broadcasts", async (string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListBroadcastsQuery(cursor, limit ?? Cursor.DefaultLimit), ct)))
             .WithTags("Broadcasts")
+            .WithName("listBroadcasts")
             .WithSummary("Past broadcasts, newest first: what a client missed while offline")
             .WithProblems().RequiresUser();
     }

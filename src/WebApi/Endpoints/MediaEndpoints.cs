@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CleanBackend.Application.Media;
 using CleanBackend.Domain.Media;
 using CleanBackend.WebApi.Uploads;
@@ -21,17 +22,17 @@ public static class MediaEndpoints
                 return TypedResults.Created(media.Url, media);
             })
             .WithTags("Media")
+            .WithName("uploadMedia")
             .WithSummary("Upload an image (JPEG, PNG, GIF or WebP, at most 4 MB) as the multipart/form-data part 'file'")
             .WithDescription("The type is recognised from the content; the part's file name and declared type are ignored. "
                 + "413 when the file is over 4 MB or the body over the limit; 415 when the content is not one of the four "
                 + "formats or the body is not multipart/form-data; 400 (field 'file') when the part is missing, empty, "
                 + "named otherwise or not alone, or the multipart body is malformed.")
-            // Checked before the body is read, so an anonymous client can't make the server read megabytes.
-            .RequireAuthorization()
             // SingleFileUpload enforces MaxUploadBodyBytes itself so that the 413 reaches the client (see there); lifting
             // Kestrel's limit from routing on also lets a 401 drain a large body instead of resetting the connection.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .Accepts<MediaUploadForm>("multipart/form-data")
+            // Checked before the body is read, so an anonymous client can't make the server read megabytes.
             .RequiresUser()
             .WithProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
@@ -45,6 +46,7 @@ public static class MediaEndpoints
                     entityTag: new EntityTagHeaderValue($"\"{key}\""), enableRangeProcessing: true);
             })
             .WithTags("Media")
+            .WithName("getMediaContent")
             .WithSummary("The bytes of an uploaded image, cacheable forever")
             .Produces(StatusCodes.Status200OK, responseType: null, ImageSniffer.Jpeg, ImageSniffer.Png, ImageSniffer.Gif, ImageSniffer.WebP)
             .WithProblems(StatusCodes.Status404NotFound);
@@ -52,4 +54,4 @@ public static class MediaEndpoints
 }
 
 /// <summary>The upload request's shape, for the API description only: the endpoint streams the part itself.</summary>
-public sealed record MediaUploadForm(IFormFile File);
+public sealed record MediaUploadForm([property: Required] IFormFile File);

@@ -32,6 +32,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         });
     }
 
+    /// <summary>
+    /// The title of every 413, whoever refuses the body (an endpoint, the JSON binder, Kestrel through the status code
+    /// page, nginx): RFC 9110's name, which the framework's own 413 already uses.
+    /// </summary>
+    public const string ContentTooLarge = "Content Too Large";
+
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         ValidationException v => Invalid(v.Errors),
@@ -40,7 +46,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         ForbiddenException f => Problem(403, "Forbidden", f.Message),
         NotFoundException n => Problem(404, "Not Found", n.Message),
         ConflictException c => Problem(409, "Conflict", c.Message),
-        PayloadTooLargeException p => Problem(413, "Payload Too Large", p.Message),
+        PayloadTooLargeException p => Problem(413, ContentTooLarge, p.Message),
         UnsupportedMediaTypeException m => Problem(415, "Unsupported Media Type", m.Message),
         BadHttpRequestException bad => FromBadRequest(bad),
         _ when DbErrors.IsUnavailable(exception) => Problem(503, "Service Unavailable", "The database is unavailable; try again in a few seconds."),
@@ -68,7 +74,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         if (bad.StatusCode != StatusCodes.Status400BadRequest)
             return Problem(bad.StatusCode, bad.StatusCode switch
             {
-                413 => "Payload Too Large",
+                413 => ContentTooLarge,
                 415 => "Unsupported Media Type",
                 _ => "Bad Request",
             }, bad.StatusCode == 413 ? "The request body is larger than this endpoint accepts." : bad.Message);

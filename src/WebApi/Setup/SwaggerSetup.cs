@@ -1,10 +1,13 @@
+using System.Text.Json.Nodes;
+using CleanBackend.WebApi.OpenApi;
 using Microsoft.OpenApi;
 
 namespace CleanBackend.WebApi.Setup;
 
 public static class SwaggerSetup
 {
-    private const string Bearer = "Bearer";
+    /// <summary>A snowflake id as the API writes it, for the examples: 64-bit, so a JSON string.</summary>
+    public const string ExampleId = "7402836175243026432";
 
     public static IServiceCollection AddApiDocs(this IServiceCollection services) =>
         services.AddEndpointsApiExplorer().AddSwaggerGen(o =>
@@ -16,21 +19,30 @@ public static class SwaggerSetup
                 Description = "REST API of CleanBackend. Ids are 64-bit and written as strings. Errors are RFC 9457 " +
                     "ProblemDetails. Lists are cursor-paged (`?cursor=&limit=`, response `{ items, nextCursor }`). " +
                     "Realtime events come over the SignalR hub at `/hubs/realtime`: see docs/realtime.md in the repository.",
+                License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://opensource.org/licenses/MIT") },
             });
-            o.AddSecurityDefinition(Bearer, new OpenApiSecurityScheme
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document" });
+            o.AddSecurityDefinition(SecurityRequirements.BearerScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
                 Description = "The accessToken from POST /api/auth/login.",
             });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            o.MapType<long>(() => new OpenApiSchema
             {
-                [new OpenApiSecuritySchemeReference(Bearer, document)] = [],
+                Type = JsonSchemaType.String, Format = "int64", Pattern = "^[0-9]+$", Examples = [JsonValue.Create(ExampleId)],
             });
-            o.MapType<long>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "int64", Pattern = "^[0-9]+$" });
             o.SupportNonNullableReferenceTypes();
-            o.CustomSchemaIds(t => t.FullName!.Replace("CleanBackend.", "").Replace('+', '.'));
+            o.CustomSchemaIds(SchemaNames.Of);
+            o.CustomOperationIds(OperationIds.Of);
+            o.OperationFilter<SecurityRequirements>();
+            o.OperationFilter<BodyLimitResponses>();
+            o.OperationFilter<PagingParameters>();
+            o.SchemaFilter<ValidationRulesSchemaFilter>();
+            o.SchemaFilter<RequiredAndAdditionalProperties>();
+            o.SchemaFilter<NullableReferences>();
+            o.DocumentFilter<TagDescriptions>();
         });
 
     /// <summary>

@@ -11,6 +11,11 @@ const state = {
   connection: null,
   feedCursor: null,
   roomId: null,
+  room: null,
+  // The list being paged on the current view (search results, a profile's posts, a post's comments).
+  search: { query: "", cursor: null },
+  profile: { userName: null, cursor: null, followed: false },
+  post: { id: null, cursor: null },
 };
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -21,7 +26,14 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#compose").addEventListener("submit", submitting(onPost));
   $("#compose-image").addEventListener("change", onImageChosen);
   $("#feed-more").addEventListener("click", () => loadFeed({ older: true }));
-  $("#follow-form").addEventListener("submit", submitting(onFollow));
+  $("#search-form").addEventListener("submit", submitting(onSearch));
+  $("#search-more").addEventListener("click", () => loadSearch({ more: true }).catch(showIn("#view-search .error")));
+  $("#follow-button").addEventListener("click", () => toggleFollow().catch(showIn("#profile-error")));
+  $("#profile-more").addEventListener("click", () => loadProfilePosts({ more: true }).catch(showIn("#profile-error")));
+  $("#comment-form").addEventListener("submit", submitting(onComment));
+  $("#comments-more").addEventListener("click", () => loadComments({ more: true }).catch(showIn("#post-error")));
+  $("#invite-form").addEventListener("submit", submitting(onInvite));
+  window.addEventListener("hashchange", () => route());
   $("#bell").addEventListener("click", toggleNotifications);
   $("#mark-read").addEventListener("click", onMarkAllRead);
   $("#room-form").addEventListener("submit", submitting(onJoinRoom));
@@ -29,7 +41,13 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#new-room-form").addEventListener("submit", submitting(onCreateRoom));
   $("#message-form").addEventListener("submit", submitting(onSendMessage));
   $("#broadcast-form").addEventListener("submit", submitting(onBroadcast));
+  // Like buttons live in every list of posts: one listener for all of them.
+  document.addEventListener("click", (event) => {
+    const like = event.target.closest("button.like");
+    if (like) toggleLike(like).catch(showIn("#page-error"));
+  });
   $(".broadcast-close").addEventListener("click", () => show($("#broadcast"), false));
+  for (const link of document.querySelectorAll("a.jobs-dashboard")) link.addEventListener("click", openJobsDashboard);
   start();
 });
 
@@ -40,14 +58,15 @@ async function start() {
   state.user = session?.user ?? null;
   show($("#auth"), !state.user);
   show($("#app"), Boolean(state.user));
-  for (const id of ["#bell", "#sign-out", "#live"]) show($(id), Boolean(state.user));
+  for (const id of ["#bell", "#sign-out", "#live", "#nav"]) show($(id), Boolean(state.user));
   show($("#admin"), state.user?.role === "admin");
   show($("#jobs-link"), state.user?.role === "admin");
   $("#me").textContent = state.user ? state.user.displayName : "";
+  $("#me").href = state.user ? profileLink(state.user.userName) : "#/";
   if (!state.user) return;
 
   try {
-    await Promise.all([loadFeed({ older: false }), loadUnreadCount(), loadRooms()]);
+    await Promise.all([loadFeed({ older: false }), loadUnreadCount(), loadRooms(), loadBroadcasts(), route()]);
   } catch (error) {
     if (error.status === 401) return restart();
     throw error;
@@ -90,7 +109,9 @@ async function restart() {
   state.feedCursor = null;
   await connection?.stop();
   await signOut();
-  for (const list of ["#feed", "#notification-list", "#room-messages", "#online-users"]) $(list).replaceChildren();
+  for (const list of ["#feed", "#notification-list", "#room-messages", "#online-users", "#broadcasts", "#search-results", "#profile-posts", "#post-single", "#comments"])
+    $(list).replaceChildren();
+  history.replaceState(null, "", "/");
   show($("#room"), false);
   show($("#notifications"), false);
   await start();
@@ -105,7 +126,7 @@ function submitting(handler) {
     event.preventDefault();
     const form = event.target;
     const button = form.querySelector("button[type=submit]");
-    const error = form.querySelector(".error") ?? $("#chat-error");
+    const error = form.querySelector(".error") ?? form.parentElement.querySelector(".error") ?? $("#chat-error");
     error.textContent = "";
     button.disabled = true;
     try {
@@ -143,14 +164,17 @@ async function connect() {
   connection.on("presence", ({ roomId, user, online }) => {
     if (roomId === state.roomId) setOnline(user, online);
   });
-  connection.on("broadcast", ({ message, from }) => showBroadcast(`${from.displayName}: ${message}`));
+  connection.on("broadcast", (broadcast) => {
+    showBroadcast(`${broadcast.from.displayName}: ${broadcast.message}`);
+    addBroadcast(broadcast, { prepend: true });
+  });
 
   connection.onreconnecting(() => setLive("reconnecting"));
   // Pushes are not queued for absent clients: after a reconnect, rejoin the room and read what was missed.
   connection.onreconnected(async () => {
     setLive("live");
     if (state.roomId) await joinRoom(state.roomId);
-    await Promise.all([loadFeed({ older: false }), loadUnreadCount()]);
+    await Promise.all([loadFeed({ older: false }), loadUnreadCount(), loadBroadcasts()]);
   });
   connection.onclose(() => {
     if (state.connection === connection) setLive("offline");
@@ -210,45 +234,203 @@ async function loadFeed({ older }) {
   else for (const post of [...page.items].reverse()) addPost(post, { prepend: true });
   if (older || !state.feedCursor) state.feedCursor = page.nextCursor;
   show($("#feed-more"), Boolean(state.feedCursor));
+  show($("#feed-empty"), $("#feed").childElementCount === 0);
 }
 
-/** Adds a post unless it is there already: pushes arrive at least once, and may overlap a page just read. */
+/** Adds a post to the home feed unless it is there already: pushes arrive at least once, and may overlap a page just read. */
 function addPost(post, { prepend }) {
   const feed = $("#feed");
   if (feed.querySelector(`[data-post-id="${post.id}"]`)) return;
-  const item = element("li", { class: "post", dataset: { postId: post.id } },
+  if (prepend) feed.prepend(postItem(post));
+  else feed.append(postItem(post));
+  show($("#feed-empty"), false);
+}
+
+/** A post as every list shows it: author (a link to the profile), text, images, like and comment counts. */
+function postItem(post) {
+  return element("li", { class: "post", dataset: { postId: post.id } },
     element("div", { class: "post-head" },
       element("span", { class: "avatar", "aria-hidden": "true" }, initials(post.author.displayName)),
       element("div", { class: "post-who" },
-        element("div", {}, element("span", { class: "strong" }, post.author.displayName), " ",
+        element("a", { class: "author", href: profileLink(post.author.userName) },
+          element("span", { class: "strong" }, post.author.displayName), " ",
           element("span", { class: "muted" }, `@${post.author.userName}`)),
-        element("time", { class: "muted small", datetime: post.createdAt }, formatTime(post.createdAt)))),
+        element("a", { class: "muted small", href: postLink(post.id) },
+          element("time", { datetime: post.createdAt }, formatTime(post.createdAt))))),
     element("p", { class: "post-text" }, post.text),
-    post.media.map((media) => element("img", { class: "post-image", src: media.url, alt: "", loading: "lazy" })));
-  if (prepend) feed.prepend(item);
-  else feed.append(item);
-  show($("#feed-empty"), false);
+    post.media.map((media) => element("img", { class: "post-image", src: media.url, alt: "", loading: "lazy" })),
+    postActions(post));
+}
+
+function postActions(post) {
+  return element("div", { class: "post-actions" },
+    element("button", {
+      type: "button", class: post.likedByMe ? "like liked" : "like", "aria-pressed": String(post.likedByMe),
+      title: post.likedByMe ? "Unlike" : "Like", dataset: { postId: post.id },
+    }, element("span", { "aria-hidden": "true" }, post.likedByMe ? "♥" : "♡"), " ", element("span", { class: "like-count" }, String(post.likeCount))),
+    element("a", { class: "comments-link", href: postLink(post.id) },
+      element("span", { class: "comment-count" }, String(post.commentCount)), post.commentCount === 1 ? " comment" : " comments"));
+}
+
+/** Likes or unlikes, then shows the post's new counts wherever it is listed. */
+async function toggleLike(button) {
+  const id = button.dataset.postId;
+  button.disabled = true;
+  try {
+    await api(button.classList.contains("liked") ? "DELETE" : "PUT", `/api/posts/${id}/like`);
+    refreshPost(await api("GET", `/api/posts/${id}`));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function refreshPost(post) {
+  for (const actions of document.querySelectorAll(`.post[data-post-id="${post.id}"] .post-actions`)) actions.replaceWith(postActions(post));
 }
 
 function initials(name) {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0].toUpperCase()).join("");
 }
 
-// ---- Follows ------------------------------------------------------------------------------------------
+// ---- Views: #/ (home), #/search, #/users/{userName}, #/posts/{id} ---------------------------------------
 
-async function onFollow(form) {
-  const userName = form.userName.value.trim().replace(/^@/, "");
-  const status = $("#follow-status");
+const profileLink = (userName) => `#/users/${encodeURIComponent(userName)}`;
+const postLink = (id) => `#/posts/${id}`;
+
+async function route() {
+  if (!state.user) return;
+  const [, view, argument] = location.hash.split("/");
+  const name = { search: "search", users: "profile", posts: "post" }[view] ?? "home";
+  for (const section of document.querySelectorAll(".view")) show(section, section.id === `view-${name}`);
+  show($("#notifications"), false);
+  $("#page-error").textContent = "";
+  window.scrollTo(0, 0);
+  const id = decodeURIComponent(argument ?? "");
+  if (name === "profile") await openProfile(id).catch(showIn("#profile-error"));
+  if (name === "post") await openPost(id).catch(showIn("#post-error"));
+  if (name === "search") $("#search-form [name=query]").focus();
+}
+
+/** Shows a failure's message (the API's ProblemDetails, see session.js) in the element. */
+function showIn(selector) {
+  return (error) => {
+    $(selector).textContent = error.message;
+  };
+}
+
+// ---- Search ---------------------------------------------------------------------------------------------
+
+async function onSearch(form) {
+  state.search = { query: form.query.value.trim(), cursor: null };
+  $("#search-results").replaceChildren();
+  await loadSearch({ more: false });
+}
+
+async function loadSearch({ more }) {
+  const query = new URLSearchParams({ query: state.search.query, limit: "20" });
+  if (more && state.search.cursor) query.set("cursor", state.search.cursor);
+  const page = await api("GET", `/api/users?${query}`);
+  $("#search-results").append(...page.items.map((user) =>
+    element("li", { dataset: { userName: user.userName } },
+      element("a", { href: profileLink(user.userName) },
+        element("span", { class: "avatar", "aria-hidden": "true" }, initials(user.displayName)),
+        element("span", { class: "strong" }, user.displayName), " ",
+        element("span", { class: "muted" }, `@${user.userName}`)))));
+  state.search.cursor = page.nextCursor;
+  show($("#search-more"), Boolean(page.nextCursor));
+  show($("#search-empty"), $("#search-results").childElementCount === 0);
+}
+
+// ---- Profiles and follows -----------------------------------------------------------------------------------
+
+async function openProfile(userName) {
+  $("#profile-error").textContent = "";
+  $("#profile-posts").replaceChildren();
+  show($("#profile-empty"), false);
+  const profile = await api("GET", `/api/users/${encodeURIComponent(userName)}`);
+  state.profile = { userName: profile.userName, cursor: null, followed: profile.followedByMe };
+  $("#view-profile .avatar").textContent = initials(profile.displayName);
+  $("#view-profile .profile-name").textContent = profile.displayName;
+  $("#view-profile .profile-user-name").textContent = `@${profile.userName}`;
+  $("#view-profile .profile-bio").textContent = profile.bio ?? "";
+  setFollowButton(profile.userName !== state.user.userName, profile.followedByMe);
+  await loadProfilePosts({ more: false });
+}
+
+function setFollowButton(visible, followed) {
+  const button = $("#follow-button");
+  show(button, visible);
+  button.textContent = followed ? "Unfollow" : "Follow";
+  button.className = followed ? "secondary" : "";
+  button.dataset.following = String(followed);
+}
+
+async function toggleFollow() {
+  const { userName, followed } = state.profile;
+  $("#follow-button").disabled = true;
   try {
-    await api("PUT", `/api/users/${encodeURIComponent(userName)}/follow`);
-  } catch (error) {
-    status.textContent = error.status === 404 ? `There is no user @${userName}.` : error.message;
-    return;
+    await api(followed ? "DELETE" : "PUT", `/api/users/${encodeURIComponent(userName)}/follow`);
+  } finally {
+    $("#follow-button").disabled = false;
   }
+  state.profile.followed = !followed;
+  setFollowButton(true, !followed);
+  // The backfill (or removal) job changes the home feed a moment later; new posts then arrive live.
+  setTimeout(() => reloadFeed().catch(() => {}), 1500);
+}
+
+async function reloadFeed() {
+  state.feedCursor = null;
+  $("#feed").replaceChildren();
+  await loadFeed({ older: false });
+}
+
+async function loadProfilePosts({ more }) {
+  const query = new URLSearchParams({ limit: "20" });
+  if (more && state.profile.cursor) query.set("cursor", state.profile.cursor);
+  const page = await api("GET", `/api/users/${encodeURIComponent(state.profile.userName)}/posts?${query}`);
+  $("#profile-posts").append(...page.items.map(postItem));
+  state.profile.cursor = page.nextCursor;
+  show($("#profile-more"), Boolean(page.nextCursor));
+  show($("#profile-empty"), $("#profile-posts").childElementCount === 0);
+}
+
+// ---- One post and its comments --------------------------------------------------------------------------------
+
+async function openPost(id) {
+  $("#post-error").textContent = "";
+  $("#post-single").replaceChildren();
+  $("#comments").replaceChildren();
+  state.post = { id, cursor: null };
+  const post = await api("GET", `/api/posts/${encodeURIComponent(id)}`);
+  $("#post-single").append(postItem(post));
+  await loadComments({ more: false });
+}
+
+async function loadComments({ more }) {
+  const query = new URLSearchParams({ limit: "20" });
+  if (more && state.post.cursor) query.set("cursor", state.post.cursor);
+  const page = await api("GET", `/api/posts/${state.post.id}/comments?${query}`);
+  $("#comments").append(...page.items.map(commentItem));
+  state.post.cursor = page.nextCursor;
+  show($("#comments-more"), Boolean(page.nextCursor));
+  show($("#comments-empty"), $("#comments").childElementCount === 0);
+}
+
+function commentItem(comment) {
+  return element("li", { class: "comment", dataset: { commentId: comment.id } },
+    element("div", { class: "small" },
+      element("a", { href: profileLink(comment.author.userName), class: "strong" }, comment.author.displayName), " ",
+      element("time", { class: "muted", datetime: comment.createdAt }, formatTime(comment.createdAt))),
+    element("div", { class: "comment-text" }, comment.text));
+}
+
+async function onComment(form) {
+  const comment = await api("POST", `/api/posts/${state.post.id}/comments`, { text: form.text.value });
   form.reset();
-  status.textContent = `You follow @${userName}. Their posts join your feed shortly.`;
-  // The backfill job adds their latest posts a moment later; new ones then arrive live.
-  setTimeout(() => loadFeed({ older: false }).catch(() => {}), 1500);
+  $("#comments").prepend(commentItem(comment));
+  show($("#comments-empty"), false);
+  refreshPost(await api("GET", `/api/posts/${state.post.id}`));
 }
 
 // ---- Notifications ------------------------------------------------------------------------------------
@@ -284,9 +466,13 @@ const notificationText = {
 function addNotification(notification, { prepend }) {
   const list = $("#notification-list");
   if (list.querySelector(`[data-notification-id="${notification.id}"]`)) return;
-  const item = element("li", { class: notification.read ? "read" : "unread", dataset: { notificationId: notification.id } },
-    element("span", { class: "strong" }, notification.actor.displayName),
-    ` ${notificationText[notification.type] ?? notification.type}`,
+  // A notification opens what it is about: the post, or the profile of a new follower.
+  const target = notification.postId ? postLink(notification.postId) : profileLink(notification.actor.userName);
+  const item = element("li", { class: notification.read ? "read" : "unread", dataset: { notificationId: notification.id, type: notification.type } },
+    // Opening what is already open shows it again, with what changed since (hashchange does not fire).
+    element("a", { href: target, onclick: () => location.hash === target && route() },
+      element("span", { class: "strong" }, notification.actor.displayName),
+      ` ${notificationText[notification.type] ?? notification.type}`),
     element("time", { class: "muted small", datetime: notification.createdAt }, formatTime(notification.createdAt)));
   if (prepend) list.prepend(item);
   else list.append(item);
@@ -312,7 +498,7 @@ async function loadRooms(selectId) {
 }
 
 async function onCreateRoom(form) {
-  const room = await api("POST", "/api/rooms", { name: form.name.value.trim(), isPrivate: false });
+  const room = await api("POST", "/api/rooms", { name: form.name.value.trim(), isPrivate: form.isPrivate.checked });
   form.reset();
   await loadRooms(room.id);
   await joinRoom(room.id);
@@ -329,7 +515,10 @@ async function joinRoom(roomId) {
   if (state.roomId && state.roomId !== roomId) await state.connection.invoke("LeaveRoom", state.roomId);
   const { room, online } = await state.connection.invoke("JoinRoom", roomId);
   state.roomId = room.id;
-  $("#room .room-name").textContent = `# ${room.name}`;
+  $("#room .room-name").textContent = `# ${room.name}${room.isPrivate ? " (private)" : ""}`;
+  // The owner of a private room adds its members.
+  show($("#invite-form"), room.isPrivate && room.owner.id === state.user.id);
+  $("#invite-status").textContent = "";
   $("#online-users").replaceChildren();
   for (const user of online) setOnline(user, true);
   $("#room-messages").replaceChildren();
@@ -361,7 +550,44 @@ function setOnline(user, online) {
   if (!existing) list.append(element("li", { dataset: { user: user.userName }, title: `@${user.userName}` }, user.displayName));
 }
 
+async function onInvite(form) {
+  const userName = form.userName.value.trim().replace(/^@/, "");
+  await api("POST", `/api/rooms/${state.roomId}/members`, { userName });
+  form.reset();
+  $("#invite-status").textContent = `@${userName} can now join this room.`;
+}
+
+// ---- Broadcasts ------------------------------------------------------------------------------------------
+
+/** The latest broadcasts, also those sent before this page connected. */
+async function loadBroadcasts() {
+  const page = await api("GET", "/api/broadcasts?limit=5");
+  for (const broadcast of [...page.items].reverse()) addBroadcast(broadcast, { prepend: true });
+  show($("#broadcasts-empty"), $("#broadcasts").childElementCount === 0);
+}
+
+function addBroadcast(broadcast, { prepend }) {
+  const list = $("#broadcasts");
+  if (list.querySelector(`[data-broadcast-id="${broadcast.id}"]`)) return;
+  const item = element("li", { dataset: { broadcastId: broadcast.id } },
+    element("div", {}, broadcast.message),
+    element("div", { class: "muted small" }, `${broadcast.from.displayName} · `, element("time", { datetime: broadcast.sentAt }, formatTime(broadcast.sentAt))));
+  if (prepend) list.prepend(item);
+  else list.append(item);
+  show($("#broadcasts-empty"), false);
+}
+
 // ---- Admin --------------------------------------------------------------------------------------------
+
+// Hangfire's dashboard is a server-rendered page the browser navigates to, so it cannot send the access token in a
+// header: this call puts it in an HttpOnly cookie that only /admin/jobs receives, valid as long as the token.
+async function openJobsDashboard(event) {
+  event.preventDefault();
+  const dashboard = event.currentTarget.href; // currentTarget is gone once the handler awaits
+  await accessToken(); // refreshed first when it is about to expire, so the cookie lasts the token's full lifetime
+  await api("POST", "/api/admin/jobs-dashboard/session");
+  location.assign(dashboard);
+}
 
 async function onBroadcast(form) {
   await api("POST", "/api/admin/broadcast", { message: form.message.value });

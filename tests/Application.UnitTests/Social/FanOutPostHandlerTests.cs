@@ -12,7 +12,7 @@ public sealed class FanOutPostHandlerTests
     private readonly Mock<IMediator> _mediator = new();
     private readonly FeedOptions _options = new() { FanOutLimit = 10, FanOutBatchSize = 3 };
 
-    private Task Run() =>
+    private Task<FanOutResult> Run() =>
         new FanOutPostHandler(_feeds.Object, _mediator.Object, Options.Create(_options)).Handle(new FanOutPostCommand(PostId, AuthorId), default);
 
     [Fact]
@@ -20,12 +20,12 @@ public sealed class FanOutPostHandlerTests
     {
         _feeds.Setup(f => f.PostExistsAsync(PostId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _feeds.Setup(f => f.AddToAuthorFeedAsync(PostId, AuthorId, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _feeds.Setup(f => f.HasMoreFollowersThanAsync(AuthorId, 10, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _feeds.Setup(f => f.CountFollowersUpToAsync(AuthorId, 11, It.IsAny<CancellationToken>())).ReturnsAsync(7);
         _feeds.Setup(f => f.FanOutBatchAsync(PostId, AuthorId, 0, 3, It.IsAny<CancellationToken>())).ReturnsAsync(30);
         _feeds.Setup(f => f.FanOutBatchAsync(PostId, AuthorId, 30, 3, It.IsAny<CancellationToken>())).ReturnsAsync(61);
         _feeds.Setup(f => f.FanOutBatchAsync(PostId, AuthorId, 61, 3, It.IsAny<CancellationToken>())).ReturnsAsync((long?)null);
 
-        await Run();
+        Assert.Equal(new FanOutResult(7), await Run());
 
         _feeds.Verify(f => f.FanOutBatchAsync(PostId, AuthorId, It.IsAny<long>(), 3, It.IsAny<CancellationToken>()), Times.Exactly(3));
         _mediator.Verify(m => m.Publish(new PostReachedFeeds(PostId, AuthorId), It.IsAny<CancellationToken>()), Times.Once);
@@ -36,10 +36,10 @@ public sealed class FanOutPostHandlerTests
     {
         _feeds.Setup(f => f.PostExistsAsync(PostId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _feeds.Setup(f => f.AddToAuthorFeedAsync(PostId, AuthorId, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _feeds.Setup(f => f.HasMoreFollowersThanAsync(AuthorId, 10, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _feeds.Setup(f => f.CountFollowersUpToAsync(AuthorId, 11, It.IsAny<CancellationToken>())).ReturnsAsync(11);
         _feeds.Setup(f => f.MarkDeliveredAtReadAsync(PostId, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        await Run();
+        Assert.Equal(new FanOutResult(11, MergedAtRead: true), await Run());
 
         _feeds.Verify(f => f.MarkDeliveredAtReadAsync(PostId, It.IsAny<CancellationToken>()), Times.Once);
         _feeds.Verify(f => f.FanOutBatchAsync(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -51,7 +51,7 @@ public sealed class FanOutPostHandlerTests
     {
         _feeds.Setup(f => f.PostExistsAsync(PostId, It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
-        await Run();
+        Assert.Equal(new FanOutResult(0, PostGone: true), await Run());
 
         _mediator.Verify(m => m.Publish(It.IsAny<PostReachedFeeds>(), It.IsAny<CancellationToken>()), Times.Never);
     }

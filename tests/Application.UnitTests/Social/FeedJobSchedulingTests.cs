@@ -42,6 +42,6 @@ public sealed class FeedJobSchedulingTests
 
     private static DomainEventCommitted<T> Committed<T>(T domainEvent) where T : Domain.Common.IDomainEvent => new(domainEvent, 99);
 
-    private void Verify<TCommand>(TCommand expected) where TCommand : IRequest =>
+    private void Verify<TCommand>(TCommand expected) where TCommand : IBaseRequest =>
         _jobs.Verify(j => j.EnqueueAsync(expected, It.IsAny<CancellationToken>()), Times.Once);
 }

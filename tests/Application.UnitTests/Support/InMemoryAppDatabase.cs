@@ -24,9 +24,9 @@ public sealed class InMemoryAppDatabase : IDisposable
     /// <summary>A new context on the same database: use a fresh one to see what was really saved.</summary>
     public AppDbContext CreateContext()
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options;
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_connection).Options;
         // The scope's services (ids, clock, event handlers) only serve outbox rows, which the handlers under test don't produce.
-        var context = new AppDbContext(options).UseScope(_services);
+        var context = new SqliteAppDbContext(options).UseScope(_services);
         _contexts.Add(context);
         return context;
     }

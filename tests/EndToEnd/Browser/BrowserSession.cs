@@ -16,7 +16,7 @@ namespace CleanBackend.EndToEnd.Tests.Browser;
 /// </summary>
 public sealed partial class BrowserSession : IDisposable
 {
-    /// <summary>Generous: pushes go through the outbox and a Quartz job on a loaded 2-core machine.</summary>
+    /// <summary>Generous: pushes go through the outbox and a Hangfire job on a loaded 2-core machine.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly string _profile = Directory.CreateTempSubdirectory("cleanbackend-chromium-").FullName;

@@ -80,7 +80,7 @@ public sealed class NginxInFrontOfTestNodesTests(TwoNodeDeployment nodes) : ICla
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(413, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Payload Too Large", problem.GetProperty("title").GetString());
+        Assert.Equal("Content Too Large", problem.GetProperty("title").GetString());
     }
 
     public Task DisposeAsync() => _nginx.DisposeAsync().AsTask();

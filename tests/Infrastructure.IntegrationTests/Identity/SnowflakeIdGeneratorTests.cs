@@ -1,4 +1,5 @@
 using CleanBackend.Infrastructure.Identity;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Identity;
 
@@ -74,7 +75,7 @@ public sealed class SnowflakeIdGeneratorTests
     [Fact]
     public void Two_nodes_at_the_same_instant_differ_only_in_the_node_bits()
     {
-        var clock = new SettableClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
 
         var a = new SnowflakeIdGenerator(1, clock).NextId();
         var b = new SnowflakeIdGenerator(1023, clock).NextId();
@@ -87,13 +88,13 @@ public sealed class SnowflakeIdGeneratorTests
     [Fact]
     public void Clock_stepping_back_does_not_repeat_or_reorder_ids()
     {
-        var clock = new SettableClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         var generator = new SnowflakeIdGenerator(7, clock);
         var before = Generate(generator, 10);
 
-        clock.Now = Noon.AddSeconds(-5);
+        clock.AdjustTime(Noon.AddSeconds(-5));
         var whileBehind = Generate(generator, 10);
-        clock.Now = Noon.AddMilliseconds(1);
+        clock.AdjustTime(Noon.AddMilliseconds(1));
         var afterCatchingUp = Generate(generator, 10);
 
         long[] all = [.. before, .. whileBehind, .. afterCatchingUp];
@@ -105,7 +106,7 @@ public sealed class SnowflakeIdGeneratorTests
     [Fact]
     public void Exhausting_the_sequence_within_a_millisecond_borrows_the_next_millisecond()
     {
-        var clock = new SettableClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         var generator = new SnowflakeIdGenerator(9, clock);
 
         var ids = Generate(generator, IdsPerMillisecond + 1);
@@ -117,7 +118,7 @@ public sealed class SnowflakeIdGeneratorTests
         Assert.Equal(0, SequenceOf(ids[^1]));
 
         // When the real clock reaches the borrowed millisecond, numbering continues instead of starting over.
-        clock.Now = Noon.AddMilliseconds(1);
+        clock.AdjustTime(Noon.AddMilliseconds(1));
         var next = generator.NextId();
         Assert.True(next > ids[^1]);
         Assert.Equal(1, SequenceOf(next));
@@ -126,12 +127,12 @@ public sealed class SnowflakeIdGeneratorTests
     [Fact]
     public void MinIdAt_separates_ids_generated_before_and_from_that_time()
     {
-        var clock = new SettableClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         var generator = new SnowflakeIdGenerator(1023, clock);
         var earlier = Generate(generator, 100);
-        clock.Now = Noon.AddMilliseconds(1);
+        clock.AdjustTime(Noon.AddMilliseconds(1));
         var atCutoff = generator.NextId();
-        clock.Now = Noon.AddSeconds(1);
+        clock.AdjustTime(Noon.AddSeconds(1));
         var later = generator.NextId();
 
         var cutoff = generator.MinIdAt(Noon.AddMilliseconds(1));
@@ -146,7 +147,7 @@ public sealed class SnowflakeIdGeneratorTests
     [Fact]
     public void MinIdAt_is_the_same_on_every_node_so_any_node_can_compute_a_cutoff()
     {
-        var clock = new SettableClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
 
         Assert.Equal(new SnowflakeIdGenerator(0, clock).MinIdAt(Noon), new SnowflakeIdGenerator(1023, clock).MinIdAt(Noon));
     }
@@ -164,7 +165,7 @@ public sealed class SnowflakeIdGeneratorTests
     {
         var at = Noon.AddMilliseconds(123);
 
-        var id = new SnowflakeIdGenerator(4, new SettableClock(at.AddTicks(9_999))).NextId();
+        var id = new SnowflakeIdGenerator(4, new FakeTimeProvider(at.AddTicks(9_999))).NextId();
 
         Assert.Equal(at, SnowflakeIdGenerator.TimeOf(id));
     }

@@ -1,50 +1,70 @@
 using CleanBackend.Application.Common.Interfaces;
+using CleanBackend.Application.Feed;
 using CleanBackend.Infrastructure.Jobs;
 using CleanBackend.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Quartz;
-using Quartz.Extensibility;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Jobs;
 
-/// <summary>How <c>Jobs:*</c> settings shape the scheduler (the embedded setup: SQLite database, in-memory store).</summary>
-public sealed class BackgroundJobsSetupTests
+/// <summary>How <c>Jobs:*</c> settings shape Hangfire (the embedded setup: SQLite database, SQLite job store in the data folder).</summary>
+public sealed class BackgroundJobsSetupTests : IDisposable
 {
-    [Fact]
-    public async Task The_sqlite_default_uses_the_in_memory_store_with_every_recurring_job_and_its_configured_cron()
-    {
-        await using var services = Build(new() { ["Jobs:Recurring:feed-trim"] = "0 */5 * * * ?" });
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("cleanbackend-jobs-").FullName;
 
-        Assert.Equal(BackgroundJobsSetup.SchedulerName, scheduler.SchedulerName);
-        Assert.False((await scheduler.GetMetadata()).JobStorePersistent);
-        Assert.Equal("0 */5 * * * ?", await CronOfAsync(scheduler, "feed-trim"));
-        Assert.Equal("0 30 * * * ?", await CronOfAsync(scheduler, "media-cleanup"));
-        Assert.Equal(typeof(FeedTrimJob), (await scheduler.GetJobDetail(new JobKey("feed-trim", RecurringJobs.Group)))!.JobType.Type);
+    [Fact]
+    public async Task The_sqlite_default_keeps_jobs_in_the_data_folder_with_every_recurring_job_and_its_configured_cron()
+    {
+        await using var services = Build(new() { ["Jobs:Recurring:feed-trim"] = "*/5 * * * *" });
+        await StartRecurringJobsAsync(services);
+
+        Assert.IsType<SQLiteStorage>(services.GetRequiredService<JobStorage>());
+        Assert.True(File.Exists(Path.Combine(_dataFolder, "jobs.db")));
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        Assert.Equal("*/5 * * * *", recurring[RecurringJobs.FeedTrim].Cron);
+        Assert.Equal(typeof(FeedTrimJob), recurring[RecurringJobs.FeedTrim].Job.Type);
+        Assert.Equal("30 * * * *", recurring[RecurringJobs.MediaCleanup].Cron);
+        Assert.Equal(typeof(MediaCleanupJob), recurring[RecurringJobs.MediaCleanup].Job.Type);
     }
 
     [Fact]
-    public async Task The_in_memory_setup_keeps_an_execution_history_with_inputs_failures_a_week_and_a_configurable_cap()
+    public async Task An_invalid_cron_expression_stops_startup_naming_its_setting()
     {
-        await using var defaults = Build(new());
-        await using var configured = Build(new() { ["Jobs:HistoryMaxRuns"] = "123" });
+        await using var services = Build(new() { ["Jobs:Recurring:media-cleanup"] = "every hour" });
 
-        var history = defaults.GetRequiredService<IOptions<ExecutionHistoryOptions>>().Value;
-        Assert.True(history.RecordInput);
-        Assert.Equal(TimeSpan.FromDays(7), history.RetentionByResult[JobRunResult.Failed]);
-        Assert.Equal(5_000, history.MaxEntriesPerScheduler);
-        Assert.Equal(123, configured.GetRequiredService<IOptions<ExecutionHistoryOptions>>().Value.MaxEntriesPerScheduler);
-        Assert.NotNull(defaults.GetRequiredService<IExecutionHistoryStore>());
-    }
-
-    [Fact]
-    public void An_invalid_cron_expression_stops_startup_naming_its_setting()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Jobs:Recurring:media-cleanup"] = "every hour" }));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartRecurringJobsAsync(services));
         Assert.Contains("Jobs:Recurring:media-cleanup", error.Message);
+    }
+
+    [Fact]
+    public async Task The_same_command_enqueued_twice_while_its_job_is_pending_is_one_job_and_once_it_finished_a_new_one()
+    {
+        await using var services = Build(new());
+        var jobs = services.GetRequiredService<IBackgroundJobs>();
+        var monitoring = services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var command = new FanOutPostCommand(PostId: 11, AuthorId: 22);
+
+        // No server runs here, so the first job stays enqueued: the outbox delivering the event again finds it.
+        await jobs.EnqueueAsync(command, default);
+        await jobs.EnqueueAsync(command, default);
+        await jobs.EnqueueAsync(new FanOutPostCommand(PostId: 12, AuthorId: 22), default);
+
+        var enqueued = monitoring.EnqueuedJobs("default", 0, 10);
+        Assert.Equal(2, enqueued.Count);
+        var first = enqueued.Single(j => (long)j.Value.Job.Args[0] == 11);
+        Assert.Equal(typeof(FeedFanOutJob), first.Value.Job.Type);
+
+        // Once that job has finished, the same command is new work again (a later unfollow and follow, say).
+        services.GetRequiredService<IBackgroundJobClient>().ChangeState(first.Key, new SucceededState(null, 0, 0));
+        await jobs.EnqueueAsync(command, default);
+        var again = monitoring.EnqueuedJobs("default", 0, 10).Where(j => (long)j.Value.Job.Args[0] == 11).ToList();
+        Assert.Contains(again, j => j.Key != first.Key && j.Value.InEnqueuedState);
     }
 
     [Fact]
@@ -55,7 +75,7 @@ public sealed class BackgroundJobsSetupTests
     }
 
     [Fact]
-    public void A_node_without_the_jobs_role_on_the_in_memory_store_stops_startup()
+    public void A_node_without_the_jobs_role_on_the_embedded_store_stops_startup()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Node:Roles"] = "api" }));
 
@@ -64,20 +84,15 @@ public sealed class BackgroundJobsSetupTests
     }
 
     [Fact]
-    public void An_api_only_node_registers_no_scheduler_to_run_but_can_still_enqueue()
+    public void Only_a_jobs_node_runs_a_Hangfire_server_and_recurring_jobs_but_an_api_only_node_can_still_enqueue()
     {
-        Dictionary<string, string?> ClusteredNode(string roles) => new()
-        {
-            ["Node:Roles"] = roles,
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Database"] = "Host=127.0.0.1;Database=unused",
-        };
-
         var jobsNode = Services(ClusteredNode("api,jobs"));
         var apiNode = Services(ClusteredNode("api"));
 
-        Assert.Contains(jobsNode, s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Name == "QuartzHostedService");
-        Assert.DoesNotContain(apiNode, s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Name == "QuartzHostedService");
+        Assert.Contains(jobsNode, IsHangfireServer);
+        Assert.Contains(jobsNode, s => s.ImplementationType == typeof(RecurringJobs));
+        Assert.DoesNotContain(apiNode, IsHangfireServer);
+        Assert.DoesNotContain(apiNode, s => s.ImplementationType == typeof(RecurringJobs));
         Assert.Contains(apiNode, s => s.ServiceType == typeof(IBackgroundJobs));
     }
 
@@ -89,18 +104,36 @@ public sealed class BackgroundJobsSetupTests
         Assert.Contains("Jobs:PollInterval", error.Message);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings) => Services(settings).BuildServiceProvider();
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+    }
 
-    private static ServiceCollection Services(Dictionary<string, string?> settings)
+    private static Dictionary<string, string?> ClusteredNode(string roles) => new()
+    {
+        ["Node:Roles"] = roles,
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Database"] = "Host=127.0.0.1;Database=unused",
+    };
+
+    private static bool IsHangfireServer(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Name == "BackgroundJobServerHostedService"
+        || service.ImplementationFactory?.Method.ReturnType.Name == "BackgroundJobServerHostedService";
+
+    private static async Task StartRecurringJobsAsync(IServiceProvider services)
+    {
+        foreach (var hosted in services.GetServices<IHostedService>().OfType<RecurringJobs>()) await hosted.StartAsync(default);
+    }
+
+    private ServiceProvider Build(Dictionary<string, string?> settings) => Services(settings).BuildServiceProvider();
+
+    private ServiceCollection Services(Dictionary<string, string?> settings)
     {
         settings.TryAdd("Database:Provider", "Sqlite");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddBackgroundJobs(configuration, NodeRoles.From(configuration), DatabaseOptions.From(configuration));
+        services.AddBackgroundJobs(configuration, NodeRoles.From(configuration), DatabaseOptions.From(configuration), _dataFolder);
         return services;
     }
-
-    private static async Task<string?> CronOfAsync(IScheduler scheduler, string name) =>
-        (await scheduler.GetTrigger(new TriggerKey(name, RecurringJobs.Group)) as ICronTrigger)?.CronExpressionString;
 }

@@ -13,7 +13,7 @@ public static class ClusterApi
     /// <summary>The same user (same session and token) talking to another node.</summary>
     public static TestUser On(this TestUser user, AppNodeProcess node) => user with { Client = node.CreateHttpClient(user.AccessToken) };
 
-    public static Task<HubClient> ConnectHubAsync(this TestUser user, AppNodeProcess node) => HubClient.ConnectAsync(node.Address, user.AccessToken);
+    public static Task<RecordingHubConnection> ConnectHubAsync(this TestUser user, AppNodeProcess node) => RecordingHubConnection.ConnectAsync(node.Address, user.AccessToken);
 
     public static async Task<string> PublishAsync(this TestUser user, string text)
     {

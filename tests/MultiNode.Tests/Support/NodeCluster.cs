@@ -35,7 +35,7 @@ public abstract class NodeCluster : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Database = await PostgresDatabase.CreateAsync(PostgresServer);
-        // All at once, as a systemd target starts them: migrations, Quartz schema and admin seeding must cope.
+        // All at once, as a systemd target starts them: migrations, the Hangfire schema and admin seeding must cope.
         await StartNodesAsync(InitialRoles.Select((roles, index) => (index + 1, roles)).ToArray());
     }
 

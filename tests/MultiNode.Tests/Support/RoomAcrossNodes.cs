@@ -6,7 +6,7 @@ namespace CleanBackend.MultiNode.Tests.Support;
 /// Alice signed up through one node and Bob through another, each with a hub connection to their own node, in a
 /// room Alice created and joined. Disposing closes both hub connections.
 /// </summary>
-public sealed record RoomAcrossNodes(TestUser Alice, TestUser Bob, string Room, HubClient AliceHub, HubClient BobHub) : IAsyncDisposable
+public sealed record RoomAcrossNodes(TestUser Alice, TestUser Bob, string Room, RecordingHubConnection AliceHub, RecordingHubConnection BobHub) : IAsyncDisposable
 {
     public static async Task<RoomAcrossNodes> OpenAsync(AppNodeProcess aliceNode, AppNodeProcess bobNode)
     {

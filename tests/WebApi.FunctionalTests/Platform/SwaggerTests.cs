@@ -37,14 +37,79 @@ public sealed class SwaggerTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task The_document_declares_the_Bearer_http_scheme_as_a_global_requirement()
+    public async Task Public_operations_say_security_none_and_every_other_one_requires_Bearer()
     {
+        string[] publicOperations = ["registerUser", "logIn", "refreshTokens", "logOut", "getUserProfile", "getPost",
+            "listComments", "getUserPosts", "listFollowers", "listFollowing", "getMediaContent"];
         var document = await DocumentAsync();
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
-        Assert.Contains(document.GetProperty("security").EnumerateArray(), requirement => requirement.TryGetProperty("Bearer", out _));
+        Assert.False(document.TryGetProperty("security", out _), "no global requirement: each operation says its own");
+        foreach (var (name, operation) in Operations(document))
+        {
+            var requirements = operation.GetProperty("security").EnumerateArray().ToList();
+            if (publicOperations.Contains(operation.GetProperty("operationId").GetString()))
+                Assert.True(requirements.Count == 0, $"{name} is public");
+            else
+                Assert.True(requirements.Single().TryGetProperty("Bearer", out _), $"{name} needs Bearer");
+        }
+    }
+
+    [Fact]
+    public async Task Every_operation_has_its_own_operationId_and_every_schema_a_plain_name()
+    {
+        var document = await DocumentAsync();
+
+        var ids = Operations(document).Select(o => o.Operation.GetProperty("operationId").GetString()!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("createPost", ids);
+        Assert.Contains("getHomeFeed", ids);
+        var schemaNames = document.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
+        Assert.All(schemaNames, name => Assert.Matches("^[A-Z][A-Za-z0-9]*$", name));
+        Assert.Contains("PostDto", schemaNames);
+        Assert.Contains("CursorPageOfPostDto", schemaNames);
+    }
+
+    [Fact]
+    public async Task Request_schemas_show_the_validator_rules_and_lists_their_paging_bounds()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var register = schemas.GetProperty("RegisterUserRequest");
+        Assert.Equal(["displayName", "email", "password", "userName"],
+            register.GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order());
+        var userName = register.GetProperty("properties").GetProperty("userName");
+        Assert.Equal(3, userName.GetProperty("minLength").GetInt32());
+        Assert.Equal(30, userName.GetProperty("maxLength").GetInt32());
+        Assert.Equal("^[A-Za-z0-9_]+$", userName.GetProperty("pattern").GetString());
+        Assert.Equal("email", register.GetProperty("properties").GetProperty("email").GetProperty("format").GetString());
+        Assert.False(schemas.GetProperty("CreateRoomRequest").GetProperty("required").EnumerateArray().Any(r => r.GetString() == "isPrivate"),
+            "a missing isPrivate is accepted (false)");
+
+        var limit = document.GetProperty("paths").GetProperty("/api/feed").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "limit").GetProperty("schema");
+        Assert.Equal(1, limit.GetProperty("minimum").GetInt32());
+        Assert.Equal(100, limit.GetProperty("maximum").GetInt32());
+
+        var post = schemas.GetProperty("PostDto");
+        Assert.Contains("editedAt", post.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("string", post.GetProperty("properties").GetProperty("id").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Every_operation_with_a_body_documents_413_and_415()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (name, operation) in Operations(document).Where(o => o.Operation.TryGetProperty("requestBody", out _)))
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("413", out _), $"{name} documents no 413");
+            Assert.True(responses.TryGetProperty("415", out _), $"{name} documents no 415");
+        }
     }
 
     [Fact]

@@ -13,10 +13,10 @@ public sealed class BroadcastTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = await TestUser.AdminAsync(api);
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
-        await using var adminHub = await HubClient.ConnectAsync(api, admin);
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
-        await using var bobPhone = await HubClient.ConnectAsync(api, bob);
-        await using var bobLaptop = await HubClient.ConnectAsync(api, bob);
+        await using var adminHub = await RecordingHubConnection.ConnectAsync(api, admin);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
+        await using var bobPhone = await RecordingHubConnection.ConnectAsync(api, bob);
+        await using var bobLaptop = await RecordingHubConnection.ConnectAsync(api, bob);
 
         var response = await admin.Client.PostAsJsonAsync("/api/admin/broadcast", new { message = "Maintenance at noon" });
 

@@ -15,9 +15,9 @@ public sealed class CatchUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         var admin = await TestUser.AdminAsync(api);
         var post = await alice.PublishIdAsync("while you were out");
         var room = await alice.CreateRoomAsync();
-        var aliceHub = await HubClient.ConnectAsync(api, alice);
+        var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
         await aliceHub.InvokeAsync("JoinRoom", room);
-        await using var bobHub = await HubClient.ConnectAsync(api, bob);
+        await using var bobHub = await RecordingHubConnection.ConnectAsync(api, bob);
         await bobHub.InvokeAsync("JoinRoom", room);
         await bobHub.InvokeAsync("SendMessage", room, "seen live");
         var seen = (await aliceHub.NextAsync(RealtimeEvents.RoomMessage)).GetProperty("message").GetProperty("id").GetString();
@@ -31,7 +31,7 @@ public sealed class CatchUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         await bobHub.InvokeAsync("SendMessage", room, "missed two");
         await ApiAssert.StatusAsync(await admin.Client.PostAsJsonAsync("/api/admin/broadcast", new { message = "missed broadcast" }), 202);
 
-        await using var reconnected = await HubClient.ConnectAsync(api, alice);
+        await using var reconnected = await RecordingHubConnection.ConnectAsync(api, alice);
         var notifications = (await alice.GetJsonAsync("/api/notifications?unreadOnly=true")).GetProperty("items");
         var unread = await alice.GetJsonAsync("/api/notifications/unread-count");
         var messages = (await alice.GetJsonAsync($"/api/rooms/{room}/messages")).GetProperty("items");

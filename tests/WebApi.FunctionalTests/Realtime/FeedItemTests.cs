@@ -15,9 +15,9 @@ public sealed class FeedItemTests(ApiFactory api) : IClassFixture<ApiFactory>
         var stranger = await TestUser.CreateAsync(api);
         await follower.FollowAsync(author);
         await offlineFollower.FollowAsync(author);
-        await using var authorHub = await HubClient.ConnectAsync(api, author);
-        await using var followerHub = await HubClient.ConnectAsync(api, follower);
-        await using var strangerHub = await HubClient.ConnectAsync(api, stranger);
+        await using var authorHub = await RecordingHubConnection.ConnectAsync(api, author);
+        await using var followerHub = await RecordingHubConnection.ConnectAsync(api, follower);
+        await using var strangerHub = await RecordingHubConnection.ConnectAsync(api, stranger);
 
         var postId = await author.PublishIdAsync("fresh off the press");
 

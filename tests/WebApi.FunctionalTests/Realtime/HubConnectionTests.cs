@@ -11,10 +11,10 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
     [Fact]
     public async Task Connecting_without_a_token_is_refused_with_401()
     {
-        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => HubClient.ConnectAsync(api.ServerAddress, null));
+        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => RecordingHubConnection.ConnectAsync(api.ServerAddress, null));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
 
-        var negotiate = await api.CreateHttpClient().PostAsync(HubClient.HubPath + "/negotiate?negotiateVersion=1", null);
+        var negotiate = await api.CreateHttpClient().PostAsync(RecordingHubConnection.HubPath + "/negotiate?negotiateVersion=1", null);
         Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
     }
 
@@ -24,7 +24,7 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
         var user = await TestUser.CreateAsync(api);
         var forged = user.AccessToken[..^4] + (user.AccessToken.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
 
-        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => HubClient.ConnectAsync(api.ServerAddress, forged));
+        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => RecordingHubConnection.ConnectAsync(api.ServerAddress, forged));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
     }
 
@@ -33,7 +33,7 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var owner = await TestUser.CreateAsync(api);
         var room = await owner.CreateRoomAsync(isPrivate: true);
-        await using var hub = await HubClient.ConnectAsync(api, owner);
+        await using var hub = await RecordingHubConnection.ConnectAsync(api, owner);
 
         // Only the owner may enter their private room, so this passes only if ICurrentUser is the connection's user.
         var joined = await hub.InvokeAsync("JoinRoom", room);
@@ -48,9 +48,9 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
         // Over long polling the hub runs outside the poll requests, where IHttpContextAccessor sees no request.
         var owner = await TestUser.CreateAsync(api);
         var room = await owner.CreateRoomAsync(isPrivate: true);
-        var negotiated = await owner.Client.PostAsync(HubClient.HubPath + "/negotiate?negotiateVersion=1", null);
+        var negotiated = await owner.Client.PostAsync(RecordingHubConnection.HubPath + "/negotiate?negotiateVersion=1", null);
         await ApiAssert.StatusAsync(negotiated, 200);
-        var connection = HubClient.HubPath + "?id=" + (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
+        var connection = RecordingHubConnection.HubPath + "?id=" + (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
 
         Assert.Empty(await PollAsync(owner, connection)); // the first poll only opens the connection
         await SendAsync(owner, connection, """{"protocol":"json","version":1}""");
@@ -76,7 +76,7 @@ public sealed class HubConnectionTests(ApiFactory api) : IClassFixture<ApiFactor
 
     private static async Task<JsonElement> PollUntilAsync(TestUser user, string connection, Func<JsonElement, bool> match)
     {
-        var deadline = DateTime.UtcNow + HubClient.DefaultTimeout;
+        var deadline = DateTime.UtcNow + RecordingHubConnection.DefaultTimeout;
         while (DateTime.UtcNow < deadline)
         {
             foreach (var record in await PollAsync(user, connection))

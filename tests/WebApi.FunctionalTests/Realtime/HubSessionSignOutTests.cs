@@ -57,7 +57,7 @@ public sealed class HubSessionSignOutTests(HubSessionSignOutTests.Factory api) :
         await ApiAssert.StatusAsync(await devices.User.Client.DeleteAsync($"/api/auth/sessions/{await api.CurrentSessionIdAsync(devices.OtherAccessToken)}"), 204);
         await devices.OtherHub.Closed.WaitAsync(Promptly);
 
-        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => HubClient.ConnectAsync(api.ServerAddress, devices.OtherAccessToken));
+        var refused = await Assert.ThrowsAsync<HubConnectRefusedException>(() => RecordingHubConnection.ConnectAsync(api.ServerAddress, devices.OtherAccessToken));
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
     }

@@ -14,9 +14,9 @@ public sealed class NotificationTests(ApiFactory api) : IClassFixture<ApiFactory
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         var carol = await TestUser.CreateAsync(api);
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
-        await using var bobHub = await HubClient.ConnectAsync(api, bob);
-        await using var carolHub = await HubClient.ConnectAsync(api, carol);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
+        await using var bobHub = await RecordingHubConnection.ConnectAsync(api, bob);
+        await using var carolHub = await RecordingHubConnection.ConnectAsync(api, carol);
 
         await bob.FollowAsync(alice);
 
@@ -41,7 +41,7 @@ public sealed class NotificationTests(ApiFactory api) : IClassFixture<ApiFactory
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         var post = await alice.PublishIdAsync("like me");
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
 
         await bob.LikeAsync(post);
         await bob.UnlikeAsync(post);
@@ -63,8 +63,8 @@ public sealed class NotificationTests(ApiFactory api) : IClassFixture<ApiFactory
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         var post = await alice.PublishIdAsync("comment on this");
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
-        await using var bobHub = await HubClient.ConnectAsync(api, bob);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
+        await using var bobHub = await RecordingHubConnection.ConnectAsync(api, bob);
 
         await alice.CommentAsync(post, "my own comment");
         var comment = await bob.CommentAsync(post, "nice post");
@@ -84,9 +84,9 @@ public sealed class NotificationTests(ApiFactory api) : IClassFixture<ApiFactory
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         var carol = await TestUser.CreateAsync(api);
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
-        await using var bobHub = await HubClient.ConnectAsync(api, bob);
-        await using var carolHub = await HubClient.ConnectAsync(api, carol);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
+        await using var bobHub = await RecordingHubConnection.ConnectAsync(api, bob);
+        await using var carolHub = await RecordingHubConnection.ConnectAsync(api, carol);
 
         var post = await bob.PublishIdAsync($"hello @{alice.UserName} and @{bob.UserName}");
 
@@ -102,8 +102,8 @@ public sealed class NotificationTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
-        await using var phone = await HubClient.ConnectAsync(api, alice);
-        await using var laptop = await HubClient.ConnectAsync(api, alice);
+        await using var phone = await RecordingHubConnection.ConnectAsync(api, alice);
+        await using var laptop = await RecordingHubConnection.ConnectAsync(api, alice);
 
         await bob.FollowAsync(alice);
 
@@ -170,7 +170,7 @@ public sealed class NotificationTests(ApiFactory api) : IClassFixture<ApiFactory
     }
 
     /// <summary>After a round trip, anything pushed to these connections before it would have arrived.</summary>
-    private static async Task AssertNothingPushedAsync(params HubClient[] hubs)
+    private static async Task AssertNothingPushedAsync(params RecordingHubConnection[] hubs)
     {
         foreach (var hub in hubs)
         {

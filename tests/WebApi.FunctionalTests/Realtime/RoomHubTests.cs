@@ -14,9 +14,9 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
         var bob = await TestUser.CreateAsync(api);
         var carol = await TestUser.CreateAsync(api);
         var room = await alice.CreateRoomAsync();
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
-        await using var bobHub = await HubClient.ConnectAsync(api, bob);
-        await using var carolHub = await HubClient.ConnectAsync(api, carol);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
+        await using var bobHub = await RecordingHubConnection.ConnectAsync(api, bob);
+        await using var carolHub = await RecordingHubConnection.ConnectAsync(api, carol);
         await aliceHub.InvokeAsync("JoinRoom", room);
         await bobHub.InvokeAsync("JoinRoom", long.Parse(room));
 
@@ -43,7 +43,7 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var alice = await TestUser.CreateAsync(api);
         var room = await alice.CreateRoomAsync();
-        await using var hub = await HubClient.ConnectAsync(api, alice);
+        await using var hub = await RecordingHubConnection.ConnectAsync(api, alice);
         await hub.InvokeAsync("JoinRoom", room);
         foreach (var text in new[] { "one", "two", "three" }) await hub.InvokeAsync("SendMessage", room, text);
 
@@ -63,9 +63,9 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
         var outsider = await TestUser.CreateAsync(api);
         var room = await owner.CreateRoomAsync(isPrivate: true);
         await owner.AddRoomMemberAsync(room, member);
-        await using var ownerHub = await HubClient.ConnectAsync(api, owner);
-        await using var memberHub = await HubClient.ConnectAsync(api, member);
-        await using var outsiderHub = await HubClient.ConnectAsync(api, outsider);
+        await using var ownerHub = await RecordingHubConnection.ConnectAsync(api, owner);
+        await using var memberHub = await RecordingHubConnection.ConnectAsync(api, member);
+        await using var outsiderHub = await RecordingHubConnection.ConnectAsync(api, outsider);
 
         var joinError = await outsiderHub.InvokeExpectingErrorAsync("JoinRoom", room);
         var sendError = await outsiderHub.InvokeExpectingErrorAsync("SendMessage", room, "let me in");
@@ -87,11 +87,11 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         var room = await alice.CreateRoomAsync();
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
         await aliceHub.InvokeAsync("JoinRoom", room);
         AssertPresence(await aliceHub.NextAsync(RealtimeEvents.Presence), room, alice, online: true);
 
-        var bobHub = await HubClient.ConnectAsync(api, bob);
+        var bobHub = await RecordingHubConnection.ConnectAsync(api, bob);
         var joined = await bobHub.InvokeAsync("JoinRoom", room);
         AssertPresence(await aliceHub.NextAsync(RealtimeEvents.Presence), room, bob, online: true);
         Assert.Equal([alice.UserName, bob.UserName],
@@ -118,10 +118,10 @@ public sealed class RoomHubTests(ApiFactory api) : IClassFixture<ApiFactory>
         var alice = await TestUser.CreateAsync(api);
         var bob = await TestUser.CreateAsync(api);
         var room = await alice.CreateRoomAsync();
-        await using var aliceHub = await HubClient.ConnectAsync(api, alice);
+        await using var aliceHub = await RecordingHubConnection.ConnectAsync(api, alice);
         await aliceHub.InvokeAsync("JoinRoom", room);
-        await using var bobPhone = await HubClient.ConnectAsync(api, bob);
-        await using var bobLaptop = await HubClient.ConnectAsync(api, bob);
+        await using var bobPhone = await RecordingHubConnection.ConnectAsync(api, bob);
+        await using var bobLaptop = await RecordingHubConnection.ConnectAsync(api, bob);
 
         await bobPhone.InvokeAsync("JoinRoom", room);
         await bobLaptop.InvokeAsync("JoinRoom", room);

@@ -16,8 +16,8 @@ public sealed class SendMessageRateLimitTests(SendMessageRateLimitTests.Factory 
         var chatty = await TestUser.CreateAsync(api);
         var calm = await TestUser.CreateAsync(api);
         var room = await chatty.CreateRoomAsync();
-        await using var chattyHub = await HubClient.ConnectAsync(api, chatty);
-        await using var calmHub = await HubClient.ConnectAsync(api, calm);
+        await using var chattyHub = await RecordingHubConnection.ConnectAsync(api, chatty);
+        await using var calmHub = await RecordingHubConnection.ConnectAsync(api, calm);
         await chattyHub.InvokeAsync("JoinRoom", room);
         await calmHub.InvokeAsync("JoinRoom", room);
 

@@ -14,7 +14,7 @@ public static class SessionHubActions
     }
 
     /// <summary>A follow notifies every connection of the followee: <paramref name="hub"/> must be open and among them.</summary>
-    public static async Task AssertStillReceivesEventsAsync(this ApiFactory api, HubClient hub, TestUser user)
+    public static async Task AssertStillReceivesEventsAsync(this ApiFactory api, RecordingHubConnection hub, TestUser user)
     {
         await (await TestUser.CreateAsync(api)).FollowAsync(user);
         Assert.Equal("follow", (await hub.NextAsync(RealtimeEvents.Notification)).GetProperty("type").GetString());

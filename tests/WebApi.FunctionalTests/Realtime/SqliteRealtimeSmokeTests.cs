@@ -13,8 +13,8 @@ public sealed class SqliteRealtimeSmokeTests(SqliteApiFactory api) : IClassFixtu
         var author = await TestUser.CreateAsync(api);
         var follower = await TestUser.CreateAsync(api);
         var room = await author.CreateRoomAsync();
-        await using var authorHub = await HubClient.ConnectAsync(api, author);
-        await using var followerHub = await HubClient.ConnectAsync(api, follower);
+        await using var authorHub = await RecordingHubConnection.ConnectAsync(api, author);
+        await using var followerHub = await RecordingHubConnection.ConnectAsync(api, follower);
 
         await follower.FollowAsync(author);
         Assert.Equal("follow", (await authorHub.NextAsync(RealtimeEvents.Notification)).GetProperty("type").GetString());

@@ -24,8 +24,8 @@ public sealed class FailingFirstFanOutApiFactory : ApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<QuartzBackgroundJobs>();
-            services.AddSingleton<IBackgroundJobs>(sp => Jobs.Wrapping(sp.GetRequiredService<QuartzBackgroundJobs>()));
+            services.AddSingleton<HangfireBackgroundJobs>();
+            services.AddSingleton<IBackgroundJobs>(sp => Jobs.Wrapping(sp.GetRequiredService<HangfireBackgroundJobs>()));
         });
     }
 
@@ -42,7 +42,7 @@ public sealed class FailingFirstFanOutApiFactory : ApiFactory
             return this;
         }
 
-        public Task EnqueueAsync<TCommand>(TCommand command, CancellationToken cancellationToken) where TCommand : IRequest
+        public Task EnqueueAsync<TCommand>(TCommand command, CancellationToken cancellationToken) where TCommand : IBaseRequest
         {
             if (command is FanOutPostCommand && Interlocked.CompareExchange(ref _failures, 1, 0) == 0)
                 throw new InvalidOperationException("Simulated failure between commit and job enqueue.");

@@ -10,11 +10,12 @@ public static class SocialDatabase
         api.Database!.ScalarAsync<long>($"""SELECT COUNT(*) FROM "OutboxMessages" WHERE "Type" = '{eventType}' AND "AggregateId" = {aggregateId}""");
 
     /// <summary>
-    /// Waits until every enqueued one-off job (fan-out, backfill, removal) has run: Quartz keeps such a job's
-    /// trigger in its tables until the job completed.
+    /// Waits until every enqueued one-off job (fan-out, backfill, removal) has run: no Hangfire job is waiting, scheduled
+    /// for a retry or running.
     /// </summary>
     public static Task NoJobsPendingAsync(this ApiFactory api) => Eventually.UntilAsync(
-        async () => await api.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_triggers WHERE job_group = 'QRTZ_SCHEDULED'") == 0,
+        async () => await api.Database!.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM hangfire.job WHERE statename IN ('Enqueued', 'Scheduled', 'Awaiting', 'Processing')") == 0,
         "every enqueued background job has run");
 
     public static Task<long> FeedRowsAsync(this ApiFactory api, string where) =>

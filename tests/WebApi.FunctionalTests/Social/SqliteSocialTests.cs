@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBackend.WebApi.FunctionalTests.Social;
 
-/// <summary>The embedded default (SQLite, in-memory Quartz) with a low fan-out limit and small feeds, so every SQL path runs on SQLite.</summary>
+/// <summary>The embedded default (SQLite, Hangfire on its SQLite store) with a low fan-out limit and small feeds, so every SQL path runs on SQLite.</summary>
 public sealed class SqliteSocialApiFactory : ApiFactory
 {
     public SqliteSocialApiFactory()

@@ -63,16 +63,15 @@ public sealed class TwoSchedulerNodesTests(ITestOutputHelper output) : IAsyncLif
         foreach (var follower in followers) await follower.FeedEventuallyAsync(ids => ids.SequenceEqual(expected), "holds every post once, newest first");
         Assert.Equal((followers.Count + 1) * posts.Count, await Database.ScalarAsync<long>($"""SELECT COUNT(*) FROM "FeedEntries" WHERE "AuthorId" = {author.Id}"""));
 
-        // The cluster ran each fan-out job to success once, on one node or the other (the trigger is named after the post).
-        await Eventually.UntilAsync(async () => await FanOutExecutionsAsync() == posts.Count, "every fan-out job's execution is recorded");
-        Assert.Equal(posts.Count, await Database.ScalarAsync<long>(
-            "SELECT COUNT(DISTINCT trigger_name) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND succeeded"));
-        output.WriteLine($"fan-outs run by node-1: {await Database.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND instance_name = 'node-1'")}, " +
-            $"by node-2: {await Database.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND instance_name = 'node-2'")}");
+        // The cluster ran each post's fan-out job once, to success, on one node or the other.
+        await Eventually.UntilAsync(async () => await Database.ScalarAsync<long>(
+            $"SELECT COUNT(*) FROM hangfire.job WHERE {HangfireTables.IsFanOut} AND statename = 'Succeeded'") == posts.Count, "every fan-out job succeeded");
+        Assert.Equal(posts.Count, await Database.ScalarAsync<long>($"SELECT COUNT(DISTINCT arguments::text) FROM hangfire.job WHERE {HangfireTables.IsFanOut}"));
+        Assert.Equal(posts.Count, await FanOutRunsAsync("%"));
+        output.WriteLine($"fan-outs run by node-1: {await FanOutRunsAsync("node-1")}, by node-2: {await FanOutRunsAsync("node-2")}");
     }
 
-    private Task<long> FanOutExecutionsAsync() =>
-        Database.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_execution_history WHERE job_name = 'FeedFanOutJob' AND succeeded");
+    private Task<long> FanOutRunsAsync(string node) => Database.ScalarAsync<long>(HangfireTables.FanOutRunsOn(node));
 
     private static TestUser OnNode(TestUser user, ApiFactory node) => user with { Client = node.CreateHttpClient(user.AccessToken) };
 }

@@ -21,8 +21,23 @@ public sealed class PublicProfileTests(ApiFactory api) : IClassFixture<ApiFactor
             Assert.Equal(user.Id.ToString(), profile.GetProperty("id").GetString());
             Assert.Equal(user.UserName, profile.GetProperty("userName").GetString());
             Assert.Equal(user.UserName, profile.GetProperty("displayName").GetString());
-            Assert.True(profile.GetProperty("email").ValueKind == JsonValueKind.Null);
+            Assert.False(profile.TryGetProperty("email", out _));
+            Assert.False(profile.GetProperty("followedByMe").GetBoolean());
         }
+    }
+
+    [Fact]
+    public async Task A_profile_says_whether_the_caller_follows_its_user()
+    {
+        var user = await TestUser.CreateAsync(api);
+        var follower = await TestUser.CreateAsync(api);
+
+        await follower.FollowAsync(user);
+
+        Assert.True((await follower.GetJsonAsync($"/api/users/{user.UserName}")).GetProperty("followedByMe").GetBoolean());
+        Assert.False((await user.GetJsonAsync($"/api/users/{follower.UserName}")).GetProperty("followedByMe").GetBoolean());
+        await ApiAssert.StatusAsync(await follower.Client.DeleteAsync($"/api/users/{user.UserName}/follow"), 204);
+        Assert.False((await follower.GetJsonAsync($"/api/users/{user.UserName}")).GetProperty("followedByMe").GetBoolean());
     }
 
     [Fact]

@@ -10,5 +10,5 @@ namespace CleanBackend.Application.Common.Interfaces;
 /// </summary>
 public interface IBackgroundJobs
 {
-    Task EnqueueAsync<TCommand>(TCommand command, CancellationToken cancellationToken) where TCommand : IRequest;
+    Task EnqueueAsync<TCommand>(TCommand command, CancellationToken cancellationToken) where TCommand : IBaseRequest;
 }

@@ -3,17 +3,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CleanBackend.Infrastructure.Realtime.Redis;
 
 /// <summary>
-/// Degraded, not unhealthy, without Redis: the node still serves REST and its own hub clients; only messages
-/// between nodes are lost until Redis returns.
+/// Degraded, not unhealthy, without Redis: the node still serves REST; only realtime pushes are lost until Redis
+/// returns (clients catch up over REST).
 /// </summary>
-public sealed class RedisBackplaneHealthCheck(RedisBackplaneConnection redis) : IHealthCheck
+public sealed class RedisBackplaneHealthCheck(RedisConnection redis) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        // Connecting starts at the first use; asking must not wait for it (the connect timeout is seconds long).
-        redis.StartConnecting();
-        return Task.FromResult(redis.IsConnected
-            ? HealthCheckResult.Healthy("The Redis backplane is connected.")
-            : HealthCheckResult.Degraded("Redis is unreachable: realtime messages between nodes are dropped until it returns."));
-    }
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(redis.Multiplexer.IsConnected
+            ? HealthCheckResult.Healthy("Redis is connected.")
+            : HealthCheckResult.Degraded("Redis is unreachable: realtime pushes are dropped until it returns."));
 }

@@ -1,8 +1,8 @@
 namespace CleanBackend.Infrastructure.Realtime.Redis;
 
 /// <summary>
-/// The Redis backplane's part of configuration section <c>Realtime</c>. Without <see cref="Redis"/> the hub runs
-/// in-process only (one node).
+/// The Redis part of configuration section <c>Realtime</c>. Without <see cref="Redis"/> the hub runs in-process
+/// only (one node).
 /// </summary>
 public sealed class RedisBackplaneOptions
 {
@@ -11,14 +11,11 @@ public sealed class RedisBackplaneOptions
     /// <summary>A StackExchange.Redis connection string, e.g. <c>127.0.0.1:6379,password=...</c>. Empty = no backplane.</summary>
     public string? Redis { get; set; }
 
-    /// <summary>Prefix of every channel and key, so several deployments can share one Redis.</summary>
-    public string ChannelPrefix { get; set; } = "cleanbackend";
-
     /// <summary>
-    /// How long a node waits for the node holding a connection to confirm a group add/remove. Generous by default:
-    /// a loaded node may take a moment, and a timeout means the caller's group change failed.
+    /// Prefix of every channel and key, so several deployments can share one Redis. Keys and channels read
+    /// <c>{prefix}:...</c>.
     /// </summary>
-    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public string ChannelPrefix { get; set; } = "cleanbackend";
 
     /// <summary>
     /// How often this node re-announces its online users and room presence; a node that misses three beats counts as

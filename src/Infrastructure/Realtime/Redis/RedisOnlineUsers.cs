@@ -13,8 +13,8 @@ namespace CleanBackend.Infrastructure.Realtime.Redis;
 /// </summary>
 public sealed class RedisOnlineUsers : IOnlineUsers
 {
-    private readonly RedisBackplaneConnection _redis;
-    private readonly BackplaneNode _node;
+    private readonly RedisConnection _redis;
+    private readonly RedisNode _node;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisOnlineUsers> _logger;
     private readonly OnlineUserCounts _local = new();
@@ -26,7 +26,7 @@ public sealed class RedisOnlineUsers : IOnlineUsers
     // One write at a time, each writing the current local truth: a stale write can never land after a fresh one.
     private readonly SemaphoreSlim _writes = new(1, 1);
 
-    public RedisOnlineUsers(RedisBackplaneConnection redis, BackplaneNode node, IOptions<RedisBackplaneOptions> options, TimeProvider time, ILogger<RedisOnlineUsers> logger)
+    public RedisOnlineUsers(RedisConnection redis, RedisNode node, IOptions<RedisBackplaneOptions> options, TimeProvider time, ILogger<RedisOnlineUsers> logger)
     {
         _redis = redis;
         _node = node;
@@ -42,14 +42,12 @@ public sealed class RedisOnlineUsers : IOnlineUsers
     {
         try
         {
-            var database = (await _redis.GetAsync()).GetDatabase();
+            var database = _redis.Database;
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var nodes = await database.SortedSetRangeByScoreAsync(_nodesKey, now, double.PositiveInfinity, Exclude.Start)
-                .WaitAsync(RedisBackplaneConnection.OperationTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            var nodes = await database.SortedSetRangeByScoreAsync(_nodesKey, now, double.PositiveInfinity, Exclude.Start);
             if (nodes.Length == 0) return ParseIds(_local.Snapshot());
             var keys = nodes.Select(name => (RedisKey)(_nodeKeyPrefix + (string?)name)).ToArray();
-            var members = await database.SetCombineAsync(SetOperation.Union, keys)
-                .WaitAsync(RedisBackplaneConnection.OperationTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            var members = await database.SetCombineAsync(SetOperation.Union, keys);
             return ParseIds(members.Select(m => (string?)m));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -105,14 +103,14 @@ public sealed class RedisOnlineUsers : IOnlineUsers
 
     private async Task WriteAsync(Action<ITransaction> commands)
     {
-        var multiplexer = await _redis.GetAsync();
+        var multiplexer = _redis.Multiplexer;
         if (!multiplexer.IsConnected) return; // the first heartbeat after Redis returns rewrites everything
         await _writes.WaitAsync();
         try
         {
             var transaction = multiplexer.GetDatabase().CreateTransaction();
             commands(transaction);
-            await transaction.ExecuteAsync().WaitAsync(RedisBackplaneConnection.OperationTimeout).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            await transaction.ExecuteAsync();
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

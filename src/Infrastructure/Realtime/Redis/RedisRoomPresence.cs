@@ -19,8 +19,9 @@ namespace CleanBackend.Infrastructure.Realtime.Redis;
 public sealed class RedisRoomPresence : IPresenceTracker
 {
     private readonly InMemoryPresence _local = new();
-    private readonly RedisBackplaneConnection _redis;
-    private readonly BackplaneNode _node;
+    private readonly RedisConnection _redis;
+    private readonly RedisOnlineUsers _onlineUsers;
+    private readonly RedisNode _node;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisRoomPresence> _logger;
     private readonly TimeSpan _liveness;
@@ -31,10 +32,11 @@ public sealed class RedisRoomPresence : IPresenceTracker
     // One write at a time, each from local truth read inside the lock: a stale write can never land after a fresh one.
     private readonly SemaphoreSlim _writes = new(1, 1);
 
-    public RedisRoomPresence(RedisBackplaneConnection redis, BackplaneNode node, IOptions<RedisBackplaneOptions> options, TimeProvider time,
+    public RedisRoomPresence(RedisConnection redis, RedisOnlineUsers onlineUsers, RedisNode node, IOptions<RedisBackplaneOptions> options, TimeProvider time,
         ILogger<RedisRoomPresence> logger)
     {
         _redis = redis;
+        _onlineUsers = onlineUsers;
         _node = node;
         _time = time;
         _logger = logger;
@@ -45,11 +47,18 @@ public sealed class RedisRoomPresence : IPresenceTracker
         _nodeKeyPrefix = $"{options.Value.ChannelPrefix}:presence:node:";
     }
 
-    public Task UserConnectedAsync(long userId, string connectionId, CancellationToken cancellationToken = default) =>
-        _local.UserConnectedAsync(userId, connectionId, cancellationToken);
+    /// <summary>A hub connection opened on this node: the user is online (<see cref="RedisOnlineUsers"/>).</summary>
+    public async Task UserConnectedAsync(long userId, string connectionId, CancellationToken cancellationToken = default)
+    {
+        await _local.UserConnectedAsync(userId, connectionId, cancellationToken);
+        await _onlineUsers.UserConnectedAsync(userId.ToString(CultureInfo.InvariantCulture));
+    }
 
-    public Task UserDisconnectedAsync(long userId, string connectionId, CancellationToken cancellationToken = default) =>
-        _local.UserDisconnectedAsync(userId, connectionId, cancellationToken);
+    public async Task UserDisconnectedAsync(long userId, string connectionId, CancellationToken cancellationToken = default)
+    {
+        await _local.UserDisconnectedAsync(userId, connectionId, cancellationToken);
+        await _onlineUsers.UserDisconnectedAsync(userId.ToString(CultureInfo.InvariantCulture));
+    }
 
     public async Task<bool> JoinRoomAsync(long roomId, long userId, string connectionId, CancellationToken cancellationToken = default)
     {
@@ -67,9 +76,7 @@ public sealed class RedisRoomPresence : IPresenceTracker
     {
         try
         {
-            var database = await DatabaseAsync();
-            var result = await database.ScriptEvaluateAsync(RoomPresenceScripts.RoomUsers, [_nodesKey], [NowMs(), _nodeKeyPrefix, roomId])
-                .WaitAsync(RedisBackplaneConnection.OperationTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            var result = await _redis.Database.ScriptEvaluateAsync(RoomPresenceScripts.RoomUsers, [_nodesKey], [NowMs(), _nodeKeyPrefix, roomId]);
             // This node's own users count even if Redis lost them (restarted) and no heartbeat rewrote them yet.
             return ParseIds((RedisValue[])result!).Union(await _local.GetRoomUserIdsAsync(roomId, cancellationToken)).ToList();
         }
@@ -112,10 +119,9 @@ public sealed class RedisRoomPresence : IPresenceTracker
     {
         try
         {
-            var multiplexer = await _redis.GetAsync();
+            var multiplexer = _redis.Multiplexer;
             if (!multiplexer.IsConnected) return [];
-            var result = await multiplexer.GetDatabase().ScriptEvaluateAsync(RoomPresenceScripts.ReapDeadNodes, [_nodesKey], [NowMs(), _nodeKeyPrefix])
-                .WaitAsync(RedisBackplaneConnection.OperationTimeout).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            var result = await multiplexer.GetDatabase().ScriptEvaluateAsync(RoomPresenceScripts.ReapDeadNodes, [_nodesKey], [NowMs(), _nodeKeyPrefix]);
             var pairs = (RedisValue[])result!;
             var departures = new HashSet<RoomDeparture>();
             for (var i = 0; i + 1 < pairs.Length; i += 2)
@@ -157,12 +163,12 @@ public sealed class RedisRoomPresence : IPresenceTracker
     /// <summary>Runs a write alone; without Redis, or when it fails, answers <paramref name="fallback"/> (the heartbeat repairs).</summary>
     private async Task<bool> WriteAsync(Func<IDatabase, Task<bool>> write, bool fallback)
     {
-        var multiplexer = await _redis.GetAsync();
+        var multiplexer = _redis.Multiplexer;
         if (!multiplexer.IsConnected) return fallback;
         await _writes.WaitAsync();
         try
         {
-            return await write(multiplexer.GetDatabase()).WaitAsync(RedisBackplaneConnection.OperationTimeout).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            return await write(multiplexer.GetDatabase());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -174,8 +180,6 @@ public sealed class RedisRoomPresence : IPresenceTracker
             _writes.Release();
         }
     }
-
-    private async ValueTask<IDatabase> DatabaseAsync() => (await _redis.GetAsync()).GetDatabase();
 
     private RedisKey RoomsKey(string node) => _nodeKeyPrefix + node + ":rooms";
 

@@ -14,7 +14,7 @@ namespace CleanBackend.Infrastructure.Realtime.Redis;
 /// (<see cref="SendMessageRateLimiter"/>): the limit loosens to once per node, it never blocks sending.
 /// </summary>
 public sealed class RedisSendMessageRateLimiter(
-    RedisBackplaneConnection redis,
+    RedisConnection redis,
     SendMessageRateLimiter nodeLimiter,
     IOptions<RedisBackplaneOptions> options,
     TimeProvider time,
@@ -38,7 +38,7 @@ public sealed class RedisSendMessageRateLimiter(
 
     public async ValueTask<bool> TryAcquireAsync(long userId, CancellationToken cancellationToken = default)
     {
-        var multiplexer = await redis.GetAsync();
+        var multiplexer = redis.Multiplexer;
         if (!multiplexer.IsConnected) return await nodeLimiter.TryAcquireAsync(userId, cancellationToken);
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -50,8 +50,7 @@ public sealed class RedisSendMessageRateLimiter(
         {
             var accepted = await multiplexer.GetDatabase().ScriptEvaluateAsync(AcquireScript,
                     [$"{_keyPrefix}{user}:{minute}", $"{_keyPrefix}{user}:{minute - 1}"],
-                    [PermitsPerMinute, previousWeight.ToString("0.####", CultureInfo.InvariantCulture), windowMs * 2])
-                .WaitAsync(RedisBackplaneConnection.OperationTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+                    [PermitsPerMinute, previousWeight.ToString("0.####", CultureInfo.InvariantCulture), windowMs * 2]);
             return (long)accepted == 1;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

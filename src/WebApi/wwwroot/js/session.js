@@ -1,4 +1,4 @@
-// The signed-in session shared by the demo client (/) and the jobs dashboard (/admin/jobs).
+// The signed-in session of the demo client (/).
 // Tokens from POST /api/auth/login live in sessionStorage: per browser tab, gone when the tab closes, so a
 // demo on a shared machine does not stay signed in. Every call sends the access token; when the API answers
 // 401 the token is refreshed once (POST /api/auth/refresh) and the call repeated.

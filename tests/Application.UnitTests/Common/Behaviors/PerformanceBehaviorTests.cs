@@ -2,6 +2,7 @@ using CleanBackend.Application.Common.Behaviors;
 using CleanBackend.Application.UnitTests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace CleanBackend.Application.UnitTests.Common.Behaviors;
@@ -9,7 +10,7 @@ namespace CleanBackend.Application.UnitTests.Common.Behaviors;
 public sealed class PerformanceBehaviorTests
 {
     private readonly Mock<ILogger<SampleCommand>> _logger = new();
-    private readonly ManualTimestampProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private Task<string> RunTaking(TimeSpan duration, int? thresholdMs = null)
     {

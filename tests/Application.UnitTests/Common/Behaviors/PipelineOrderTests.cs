@@ -2,9 +2,11 @@ using CleanBackend.Application.Common.Behaviors;
 using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.UnitTests.Support;
+using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using ValidationException = CleanBackend.Application.Common.Exceptions.ValidationException;
 
 namespace CleanBackend.Application.UnitTests.Common.Behaviors;
 
@@ -22,6 +24,7 @@ public sealed class PipelineOrderTests : IDisposable
         services.AddLogging();
         services.AddApplication();
         services.AddMediatorHandlersFrom(typeof(PipelineOrderTests).Assembly);
+        services.AddValidatorsFromAssembly(typeof(PipelineOrderTests).Assembly, ServiceLifetime.Singleton);
         services.AddSingleton(_caller.Object);
         services.AddSingleton(_unitOfWork.Object);
         _services = services.BuildServiceProvider(validateScopes: true);

@@ -179,7 +179,7 @@ public sealed class CrossNodeDeliveryTests(TwoNodeDeployment nodes) : IClassFixt
 
     private static Task SendMarkerAsync(BackplaneTestNode node) => node.Hub.Clients.All.SendAsync(Message, "marker");
 
-    private static async Task ExpectAsync(HubClient client, params string[] texts)
+    private static async Task ExpectAsync(RecordingHubConnection client, params string[] texts)
     {
         foreach (var expected in texts)
             Assert.Equal(expected, (await client.NextAsync(Message)).GetString());

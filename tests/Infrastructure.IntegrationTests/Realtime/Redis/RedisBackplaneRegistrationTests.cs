@@ -2,6 +2,7 @@ using CleanBackend.Application.Common.Realtime;
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.Infrastructure.Realtime.Redis;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,7 +32,7 @@ public sealed class RedisBackplaneRegistrationTests
 
         services.AddRedisBackplane(Configuration(new() { ["Realtime:Redis"] = "127.0.0.1:1", ["Realtime:ChannelPrefix"] = "acme" }));
 
-        Assert.Equal(typeof(RedisHubLifetimeManager<>), services.Single(s => s.ServiceType == typeof(HubLifetimeManager<>)).ImplementationType);
+        Assert.Equal(typeof(RedisHubLifetimeManager<>), services.Last(s => s.ServiceType == typeof(HubLifetimeManager<>)).ImplementationType);
         await using var provider = services.BuildServiceProvider();
         Assert.IsType<RedisOnlineUsers>(provider.GetRequiredService<IOnlineUsers>());
         Assert.IsType<RedisRoomPresence>(Assert.Single(provider.GetServices<IPresenceTracker>()));

@@ -46,11 +46,11 @@ public sealed class RedisOnlineUsersTests(TwoNodeDeployment nodes) : IClassFixtu
     {
         var heartbeat = TimeSpan.FromSeconds(10);
         await using var connection = CreateConnection(heartbeat);
-        var backplaneNode = new BackplaneNode();
+        var backplaneNode = new RedisNode();
         var node = CreateOnlineUsers(connection, heartbeat, backplaneNode);
         await node.UserConnectedAsync("3001");
         // As after a Redis restart without persistence (only this node's keys: the Redis is shared).
-        var database = (await connection.GetAsync()).GetDatabase();
+        var database = connection.Database;
         await database.KeyDeleteAsync($"{nodes.ChannelPrefix}:online:node:{backplaneNode.Name}");
         await database.SortedSetRemoveAsync($"{nodes.ChannelPrefix}:online:nodes", backplaneNode.Name);
         var online = nodes.JobsNode.Services.GetRequiredService<IOnlineUsers>();
@@ -63,11 +63,11 @@ public sealed class RedisOnlineUsersTests(TwoNodeDeployment nodes) : IClassFixtu
         Assert.DoesNotContain(3001L, await online.GetOnlineUserIdsAsync());
     }
 
-    private RedisBackplaneConnection CreateConnection(TimeSpan heartbeat) =>
-        new(Options(heartbeat), new BackplaneNode(), NullLogger<RedisBackplaneConnection>.Instance);
+    private RedisConnection CreateConnection(TimeSpan heartbeat) =>
+        new(Options(heartbeat), new RedisNode(), NullLogger<RedisConnection>.Instance);
 
-    private RedisOnlineUsers CreateOnlineUsers(RedisBackplaneConnection connection, TimeSpan heartbeat, BackplaneNode? node = null) =>
-        new(connection, node ?? new BackplaneNode(), Options(heartbeat), TimeProvider.System, NullLogger<RedisOnlineUsers>.Instance);
+    private RedisOnlineUsers CreateOnlineUsers(RedisConnection connection, TimeSpan heartbeat, RedisNode? node = null) =>
+        new(connection, node ?? new RedisNode(), Options(heartbeat), TimeProvider.System, NullLogger<RedisOnlineUsers>.Instance);
 
     private IOptions<RedisBackplaneOptions> Options(TimeSpan heartbeat) => Microsoft.Extensions.Options.Options.Create(new RedisBackplaneOptions
     {

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 using CleanBackend.TestSupport;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Redis;
 
 /// <summary>
 /// Redis stops mid-run (killed, as in a crash) and comes back on the same port: the nodes stay up, report Degraded,
-/// drop what they cannot relay without failing the sender, and recover their subscriptions by themselves.
+/// fail sends at once (nothing is queued), keep their open connections, and recover their subscriptions by themselves.
 /// </summary>
 public sealed class RedisOutageTests : IAsyncLifetime
 {
@@ -26,10 +26,11 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_Redis_nodes_degrade_and_drop_relayed_messages_then_recover_when_Redis_returns()
+    public async Task Without_Redis_sends_fail_fast_and_open_connections_stay_then_delivery_resumes_within_10_s_of_Redis_returning()
     {
         await using var onNode1 = await Node1.ConnectAsync(user: "anna");
         await using var onNode2 = await Node2.ConnectAsync(user: "ben");
+        await onNode2.InvokeAsync("JoinGroup", "lobby");
         var onNode2Id = await onNode2.ConnectionIdAsync();
         Assert.Equal("Healthy", await Probe.ReadinessAsync(Node1));
         await Node1.Hub.Clients.All.SendAsync(Message, "before");
@@ -39,28 +40,29 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await _deployment.Redis.StopAsync();
 
         await Eventually.UntilAsync(async () => await Probe.ReadinessAsync(Node1) == "Degraded", "node 1 reports Degraded");
+        // The official backplane publishes every send, local ones included, and fails it at once (FailFast): the
+        // app's notifier logs that and clients catch up over REST. Nothing is queued to replay later.
         var clock = Stopwatch.StartNew();
-        await Node1.Hub.Clients.All.SendAsync(Message, "during the outage");
-        await Node1.Hub.Clients.User("ben").SendAsync(Message, "during the outage, to ben");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"sends took {clock.Elapsed} without Redis");
-        // The node's own clients still get everything; the other node's are caught up over REST later.
-        Assert.Equal("during the outage", (await onNode1.NextAsync(Message)).GetString());
-        Assert.Contains(Node1.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("dropped a realtime message"));
-        var groupError = await Assert.ThrowsAsync<HubException>(() => Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "lobby"));
-        Assert.Contains("Redis is unreachable", groupError.Message);
-        // Clients can still connect and join groups meanwhile; the subscriptions reach Redis when it is back.
-        await using var joinedDuringOutage = await Node2.ConnectAsync(user: "cleo");
-        await joinedDuringOutage.InvokeAsync("JoinGroup", "lobby");
+        await Assert.ThrowsAsync<RedisConnectionException>(() => Node1.Hub.Clients.All.SendAsync(Message, "during the outage"));
+        await Assert.ThrowsAsync<RedisConnectionException>(() => Node1.Hub.Clients.User("ben").SendAsync(Message, "during the outage, to ben"));
+        await Assert.ThrowsAnyAsync<Exception>(() => Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "lobby"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"failing sends took {clock.Elapsed} without Redis");
+        // A new connection needs its user and connection channels subscribed: refused until Redis is back.
+        await Assert.ThrowsAnyAsync<Exception>(() => Node2.ConnectAsync(user: "cleo"));
+        // The connections already open stay open.
+        Assert.Equal(onNode2Id, await onNode2.ConnectionIdAsync());
 
         await _deployment.Redis.StartAsync();
+        var restarted = Stopwatch.StartNew();
 
+        await Probe.UntilReceivedAsync(onNode2, "all", text => Node1.Hub.Clients.All.SendAsync(Message, text));
+        await Probe.UntilReceivedAsync(onNode2, "group", text => Node1.Hub.Clients.Group("lobby").SendAsync(Message, text));
+        await Probe.UntilReceivedAsync(onNode2, "user", text => Node1.Hub.Clients.User("ben").SendAsync(Message, text));
+        await Probe.UntilReceivedAsync(onNode2, "connection", text => Node1.Hub.Clients.Client(onNode2Id).SendAsync(Message, text));
+        Assert.True(restarted.Elapsed < TimeSpan.FromSeconds(10), $"cross-node delivery came back {restarted.Elapsed} after Redis");
+        await using var joinedAfter = await Node2.ConnectAsync(user: "cleo");
         await Eventually.UntilAsync(async () => await Probe.ReadinessAsync(Node1) == "Healthy" && await Probe.ReadinessAsync(Node2) == "Healthy",
             "both nodes report Healthy again");
-        await Probe.UntilReceivedAsync(onNode2, "all", text => Node1.Hub.Clients.All.SendAsync(Message, text));
-        await Probe.UntilReceivedAsync(joinedDuringOutage, "group", text => Node1.Hub.Clients.Group("lobby").SendAsync(Message, text));
-        await Probe.UntilReceivedAsync(onNode2, "user", text => Node1.Hub.Clients.User("ben").SendAsync(Message, text));
-        await Node1.Hub.Groups.AddToGroupAsync(onNode2Id, "lobby");
-        await Probe.UntilReceivedAsync(onNode2, "remote group", text => Node1.Hub.Clients.Group("lobby").SendAsync(Message, text));
     }
 
     public Task DisposeAsync() => _deployment.DisposeAsync().AsTask();

@@ -10,7 +10,7 @@ public sealed class RedisRoomPresenceTests : IAsyncLifetime
 {
     private const long Room = 1;
     private readonly string _prefix = "presence-test-" + Guid.NewGuid().ToString("N")[..10];
-    private readonly List<RedisBackplaneConnection> _connections = [];
+    private readonly List<RedisConnection> _connections = [];
 
     [Fact]
     public async Task A_user_on_two_nodes_comes_online_in_a_room_with_the_first_connection_and_leaves_with_the_last()
@@ -84,7 +84,7 @@ public sealed class RedisRoomPresenceTests : IAsyncLifetime
         var node = Node();
         await node.JoinRoomAsync(Room, 5, "a");
         // As after a Redis restart without persistence: this prefix's keys are gone.
-        await (await _connections[0].GetAsync()).GetDatabase().ScriptEvaluateAsync(
+        await _connections[0].Database.ScriptEvaluateAsync(
             "for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end", values: [_prefix + ":*"]);
         var other = Node();
         Assert.Empty(await other.GetRoomUserIdsAsync(Room));
@@ -114,10 +114,11 @@ public sealed class RedisRoomPresenceTests : IAsyncLifetime
             ChannelPrefix = _prefix,
             OnlineUsersHeartbeat = heartbeat ?? TimeSpan.FromSeconds(10),
         });
-        var node = new BackplaneNode();
-        var connection = new RedisBackplaneConnection(options, node, NullLogger<RedisBackplaneConnection>.Instance);
+        var node = new RedisNode();
+        var connection = new RedisConnection(options, node, NullLogger<RedisConnection>.Instance);
         _connections.Add(connection);
-        return new RedisRoomPresence(connection, node, options, TimeProvider.System, NullLogger<RedisRoomPresence>.Instance);
+        var onlineUsers = new RedisOnlineUsers(connection, node, options, TimeProvider.System, NullLogger<RedisOnlineUsers>.Instance);
+        return new RedisRoomPresence(connection, onlineUsers, node, options, TimeProvider.System, NullLogger<RedisRoomPresence>.Instance);
     }
 
     public async Task InitializeAsync() => await Node().GetRoomUserIdsAsync(Room); // connects the first connection

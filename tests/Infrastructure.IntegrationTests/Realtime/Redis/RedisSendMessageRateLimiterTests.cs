@@ -1,9 +1,9 @@
-using CleanBackend.Infrastructure.IntegrationTests.Identity;
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.Infrastructure.Realtime.Redis;
 using CleanBackend.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Redis;
 
@@ -13,9 +13,9 @@ public sealed class RedisSendMessageRateLimiterTests : IAsyncLifetime
     private const int PerMinute = 3;
 
     // A whole minute plus 10 s: the window arithmetic is relative to whole minutes of Unix time.
-    private readonly SettableClock _clock = new(DateTimeOffset.FromUnixTimeSeconds(29_000_000 * 60L + 10));
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(29_000_000 * 60L + 10));
     private readonly string _prefix = "rate-test-" + Guid.NewGuid().ToString("N")[..10];
-    private readonly List<RedisBackplaneConnection> _connections = [];
+    private readonly List<RedisConnection> _connections = [];
 
     [Fact]
     public async Task A_users_messages_count_against_one_allowance_on_every_node()
@@ -39,7 +39,7 @@ public sealed class RedisSendMessageRateLimiterTests : IAsyncLifetime
         for (var i = 0; i < PerMinute; i++) Assert.True(await limiter.TryAcquireAsync(7));
 
         // Half-way into the next minute, half of the 3 (rounded down: 1) still counts: 2 more are allowed.
-        _clock.Now += TimeSpan.FromSeconds(80);
+        _clock.Advance(TimeSpan.FromSeconds(80));
         Assert.True(await limiter.TryAcquireAsync(7));
         Assert.True(await limiter.TryAcquireAsync(7));
         Assert.False(await limiter.TryAcquireAsync(7));
@@ -53,7 +53,7 @@ public sealed class RedisSendMessageRateLimiterTests : IAsyncLifetime
         for (var i = 0; i < 10; i++) Assert.False(await limiter.TryAcquireAsync(8));
 
         // A minute later 5/6 of the previous minute still count: 2 of its 3 accepted ones (13 would have left no room).
-        _clock.Now += TimeSpan.FromSeconds(60);
+        _clock.Advance(TimeSpan.FromSeconds(60));
         Assert.True(await limiter.TryAcquireAsync(8));
         Assert.False(await limiter.TryAcquireAsync(8));
     }
@@ -70,7 +70,7 @@ public sealed class RedisSendMessageRateLimiterTests : IAsyncLifetime
     private RedisSendMessageRateLimiter Limiter(string? redis = null)
     {
         var options = Options.Create(new RedisBackplaneOptions { Redis = redis ?? TestEnvironment.Redis, ChannelPrefix = _prefix });
-        var connection = new RedisBackplaneConnection(options, new BackplaneNode(), NullLogger<RedisBackplaneConnection>.Instance);
+        var connection = new RedisConnection(options, new RedisNode(), NullLogger<RedisConnection>.Instance);
         _connections.Add(connection);
         var nodeLimiter = new SendMessageRateLimiter(Options.Create(new RealtimeOptions { SendMessagePerMinute = PerMinute }));
         return new RedisSendMessageRateLimiter(connection, nodeLimiter, options, _clock, NullLogger<RedisSendMessageRateLimiter>.Instance);

@@ -2,7 +2,7 @@ using CleanBackend.TestSupport;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 
-/// <summary>Connects <see cref="HubClient"/>s to <see cref="BackplaneTestHub"/>, and asks it what only the server knows.</summary>
+/// <summary>Connects <see cref="RecordingHubConnection"/>s to <see cref="BackplaneTestHub"/>, and asks it what only the server knows.</summary>
 public static class BackplaneTestHubClients
 {
     /// <summary>
@@ -10,7 +10,7 @@ public static class BackplaneTestHubClients
     /// then asks for the connection id: the answer proves the server finished registering the connection (the
     /// lifetime manager's OnConnectedAsync runs before any invocation), so a send made right after reaches it.
     /// </summary>
-    public static async Task<HubClient> ConnectAsync(Uri server, string? user = null)
+    public static async Task<RecordingHubConnection> ConnectAsync(Uri server, string? user = null)
     {
         var hubAddress = new UriBuilder(server)
         {
@@ -18,12 +18,12 @@ public static class BackplaneTestHubClients
             // QueryStringUserIdProvider takes the user from here: the test hub needs no authentication.
             Query = user is null ? "" : "user=" + Uri.EscapeDataString(user),
         }.Uri;
-        var client = await HubClient.ConnectToAsync(hubAddress);
+        var client = await RecordingHubConnection.ConnectToAsync(hubAddress, [BackplaneTestHub.Message]);
         await client.ConnectionIdAsync();
         return client;
     }
 
     /// <summary>The server's id for this connection (the client skips negotiate, where SignalR would hand it out).</summary>
-    public static async Task<string> ConnectionIdAsync(this HubClient client) =>
+    public static async Task<string> ConnectionIdAsync(this RecordingHubConnection client) =>
         (await client.InvokeAsync(nameof(BackplaneTestHub.ConnectionId))).GetString()!;
 }

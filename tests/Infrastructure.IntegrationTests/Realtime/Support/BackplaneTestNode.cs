@@ -37,14 +37,13 @@ public sealed class BackplaneTestNode : IAsyncDisposable
 
     public IHubContext<BackplaneTestHub> Hub => Services.GetRequiredService<IHubContext<BackplaneTestHub>>();
 
-    public static async Task<BackplaneTestNode> StartAsync(string redis, string channelPrefix, bool serveHub = true, TimeSpan? ackTimeout = null,
+    public static async Task<BackplaneTestNode> StartAsync(string redis, string channelPrefix, bool serveHub = true,
         TimeSpan? heartbeat = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Realtime:Redis"] = redis,
             ["Realtime:ChannelPrefix"] = channelPrefix,
-            ["Realtime:AckTimeout"] = (ackTimeout ?? TimeSpan.FromSeconds(10)).ToString(),
             ["Realtime:OnlineUsersHeartbeat"] = (heartbeat ?? TimeSpan.FromSeconds(10)).ToString(),
         };
         var logs = new CapturedLogs(LogLevel.Information);
@@ -82,7 +81,7 @@ public sealed class BackplaneTestNode : IAsyncDisposable
         services.AddRedisBackplane(configuration);
     }
 
-    public Task<HubClient> ConnectAsync(string? user = null) =>
+    public Task<RecordingHubConnection> ConnectAsync(string? user = null) =>
         BackplaneTestHubClients.ConnectAsync(Address ?? throw new InvalidOperationException("This node serves no hub."), user);
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = Address };

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanBackend.TestSupport;
+using StackExchange.Redis;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 
@@ -10,15 +11,24 @@ public static class Probe
     private const string Message = "message";
 
     /// <summary>
-    /// Sends numbered probes until the client gets one: re-subscribing after a reconnect takes a moment and nothing
-    /// signals its end. What was sent during the outage must never show up: it was dropped, not queued and replayed.
+    /// Sends numbered probes until the client gets one: reconnecting and re-subscribing take a moment and nothing
+    /// signals their end. What was sent during the outage must never show up: it was dropped, not queued and replayed.
     /// </summary>
-    public static async Task UntilReceivedAsync(HubClient client, string tag, Func<string, Task> send)
+    public static async Task UntilReceivedAsync(RecordingHubConnection client, string tag, Func<string, Task> send)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         for (var attempt = 1; ; attempt++)
         {
-            await send($"{tag} probe {attempt}");
+            try
+            {
+                await send($"{tag} probe {attempt}");
+            }
+            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
+            {
+                // Still reconnecting: sends fail at once until then, so poll at a gentle pace.
+                await Task.Delay(100);
+                continue;
+            }
             try
             {
                 while (true)

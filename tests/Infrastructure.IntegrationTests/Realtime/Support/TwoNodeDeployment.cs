@@ -8,8 +8,6 @@ namespace CleanBackend.Infrastructure.IntegrationTests.Realtime.Support;
 /// </summary>
 public sealed class TwoNodeDeployment : IAsyncLifetime
 {
-    public static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(2);
-
     public string ChannelPrefix { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
 
     public BackplaneTestNode Node1 { get; private set; } = null!;
@@ -23,9 +21,9 @@ public sealed class TwoNodeDeployment : IAsyncLifetime
     {
         var redis = TestEnvironment.Redis;
         var nodes = await Task.WhenAll(
-            BackplaneTestNode.StartAsync(redis, ChannelPrefix, ackTimeout: AckTimeout),
-            BackplaneTestNode.StartAsync(redis, ChannelPrefix, ackTimeout: AckTimeout),
-            BackplaneTestNode.StartAsync(redis, ChannelPrefix, serveHub: false, ackTimeout: AckTimeout));
+            BackplaneTestNode.StartAsync(redis, ChannelPrefix),
+            BackplaneTestNode.StartAsync(redis, ChannelPrefix),
+            BackplaneTestNode.StartAsync(redis, ChannelPrefix, serveHub: false));
         (Node1, Node2, JobsNode) = (nodes[0], nodes[1], nodes[2]);
     }
 
