@@ -56,7 +56,17 @@ public sealed class RollingRestartTests(RollingRestartCluster cluster, ITestOutp
             var drained = await Cluster.RestartNodeAsync(node.Id);
             Output.WriteLine($"node {node.Id}: SIGTERM at {stoppedAt[^1].TotalSeconds:0.0} s, exited after {drained.TotalSeconds:0.0} s, ready again at {load.Results.Elapsed.TotalSeconds:0.0} s");
         }
-        await Eventually.UntilAsync(() => Task.FromResult(hubs.Connected == HubConnections), "every hub connection is connected again", ReconnectLimit);
+        try
+        {
+            await Eventually.UntilAsync(() => Task.FromResult(hubs.Connected == HubConnections), "every hub connection is connected again", ReconnectLimit);
+        }
+        finally
+        {
+            Output.WriteLine($"hub connections: {hubs.Connected} connected, {hubs.Closed} closed, of {HubConnections}");
+            if (hubs.Connected != HubConnections)
+                foreach (var line in Cluster.Nginx.ReadErrorLog().Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"^\S+ \S+ |\d+#\d+: \*\d+ |, client.*upstream: ", "")).CountBy(l => l))
+                    Output.WriteLine($"nginx x{line.Value}: {line.Key}");
+        }
         await stop.CancelAsync();
         await running;
 
