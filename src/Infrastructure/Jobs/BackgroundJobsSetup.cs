@@ -1,6 +1,7 @@
 using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Infrastructure.Persistence;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
@@ -51,9 +52,13 @@ public static class BackgroundJobsSetup
 
         if (roles.Jobs)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
                 server.ServerName = $"node-{node.Id}";
+                // Jobs run in this host's container. Hangfire's default is the process-wide JobActivator.Current, set by
+                // whichever host configured Hangfire last: hosts sharing a process (the tests' servers) ran each other's
+                // jobs, and failed once that host's container was disposed.
+                server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
                 // Retries and recurring jobs come due on this clock: a 2 s retry should not wait 15 s.
                 server.SchedulePollingInterval = jobs.PollInterval;
                 // A dead node leaves the dashboard's Servers page within a minute (Hangfire's default: 5).

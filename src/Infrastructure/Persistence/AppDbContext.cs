@@ -52,11 +52,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         // Raised events go to the outbox on save, never to a column of the entity that raised them.
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)).ToList())
             modelBuilder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
-        if (Database.IsNpgsql())
-        {
-            modelBuilder.Entity<User>().Property(u => u.UserName).UseCollation(UserConfiguration.ByteOrderCollation);
-            modelBuilder.Entity<User>().Property(u => u.NormalizedDisplayName).UseCollation(UserConfiguration.ByteOrderCollation);
-        }
     }
 
     /// <summary>Saves the changes together with the outbox rows of the domain events they raised.</summary>

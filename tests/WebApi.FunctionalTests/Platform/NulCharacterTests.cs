@@ -37,7 +37,7 @@ public sealed class NulCharacterTests(ApiFactory api) : IClassFixture<ApiFactory
     [InlineData("POST", "/api/rooms", """{"name": "a\u0000b", "isPrivate": false}""", "name")]
     [InlineData("POST", "/api/rooms/ROOM/members", """{"userName": "a\u0000b"}""", "userName")]
     [InlineData("POST", "/api/admin/broadcast", """{"message": "a\u0000b"}""", "message")]
-    [InlineData("GET", "/api/admin/jobs/history?job=a%00b", null, "job")]
+    [InlineData("GET", "/api/users?query=a%00b", null, "query")]
     public async Task Text_with_a_NUL_character_is_a_400_naming_the_field(string method, string path, string? body, string field)
     {
         var client = path.StartsWith("/api/admin/", StringComparison.Ordinal) ? (await TestUser.AdminAsync(api)).Client : _user.Client;

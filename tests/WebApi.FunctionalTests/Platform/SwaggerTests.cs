@@ -40,7 +40,7 @@ public sealed class SwaggerTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Public_operations_say_security_none_and_every_other_one_requires_Bearer()
     {
         string[] publicOperations = ["registerUser", "logIn", "refreshTokens", "logOut", "getUserProfile", "getPost",
-            "listComments", "getUserPosts", "listFollowers", "listFollowing", "getMediaContent"];
+            "listComments", "getUserPosts", "listFollowers", "listFollowing", "getMediaContent", "searchUsers"];
         var document = await DocumentAsync();
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
