@@ -13,7 +13,7 @@ public static class CommittedButLost
     public static async Task AssertNothingLostAsync(PostgresDatabase database, SocialLoad load)
     {
         await Eventually.UntilAsync(async () => await database.ScalarAsync<long>(UndispatchedOutbox) == 0,
-            "every outbox event is dispatched", TimeSpan.FromSeconds(60));
+            "every outbox event is dispatched", TimeSpan.FromSeconds(60), async () => await database.ScalarAsync<string>(UndispatchedOutboxRows));
         await Eventually.UntilAsync(async () => await database.ScalarAsync<long>(MissingFeedEntries) == 0,
             "every post is in the feed of every follower its author had when it was published (fan-out jobs complete)", TimeSpan.FromSeconds(90));
         Assert.Equal(0, await database.ScalarAsync<long>(DuplicateFeedEntries));
@@ -21,6 +21,12 @@ public static class CommittedButLost
     }
 
     private const string UndispatchedOutbox = """SELECT COUNT(*) FROM "OutboxMessages" WHERE "DispatchedAt" IS NULL""";
+
+    /// <summary>What holds the outbox up, for the failure message: the first undispatched rows with their last error.</summary>
+    private const string UndispatchedOutboxRows = """
+        SELECT string_agg(format('%s %s attempts=%s: %s', "Id", "Type", "Attempts", left("LastError", 300)), E'\n' ORDER BY "Id")
+        FROM (SELECT * FROM "OutboxMessages" WHERE "DispatchedAt" IS NULL ORDER BY "Id" LIMIT 20) stuck
+        """;
 
     /// <summary>Posts missing from the feed of a follower their author had when they were published (a fan-out job lost).</summary>
     private const string MissingFeedEntries = """
