@@ -10,11 +10,14 @@
 #   CLEANBACKEND_TEST_POSTGRES       server-level admin connection string (tests create their own DBs)
 #   CLEANBACKEND_TEST_REDIS          host:port of a throwaway Redis
 #   CLEANBACKEND_TEST_REDIS_SERVER   redis-server binary (for tests that start/stop their own)
+#   CLEANBACKEND_TEST_PG_BIN         PostgreSQL's bin folder, initdb and pg_ctl (likewise)
 #   CLEANBACKEND_TEST_CHROMIUM, CLEANBACKEND_TEST_CHROMEDRIVER, CLEANBACKEND_TEST_NGINX
 # Optional knobs:
 #   CLEANBACKEND_SOLUTION        solution file (default CleanBackend.sln, else CleanBackend.slnx)
 #   CLEANBACKEND_TEST_RESULTS    keep .trx files under this dir (default: temp dir, removed)
 #   CLEANBACKEND_TEST_HANG_TIMEOUT  per-test hang limit for --blame-hang-timeout (default 10m)
+#   CLEANBACKEND_TEST_SOAK_MINUTES  length of the soak that follows the tests (default 2; it runs, and counts as
+#                                   one test, only when no dotnet test arguments are given)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -62,6 +65,7 @@ find_solution() {
 export_test_env() {
   export CLEANBACKEND_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres"
   export CLEANBACKEND_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+  export CLEANBACKEND_TEST_PG_BIN=$PG_BIN
   export CLEANBACKEND_TEST_REDIS_SERVER; CLEANBACKEND_TEST_REDIS_SERVER=$(command -v redis-server)
   export CLEANBACKEND_TEST_CHROMIUM=/usr/bin/chromium
   export CLEANBACKEND_TEST_CHROMEDRIVER=/usr/bin/chromedriver
@@ -88,6 +92,13 @@ run_tests() {
     --logger "trx;LogFilePrefix=r" --results-directory "$results" \
     --blame-hang-timeout "${CLEANBACKEND_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none \
     "$@" 2>&1 || DOTNET_TEST_RC=$?
+}
+
+# The 2-minute soak of build/soak.sh (build/soak), against this run's servers: counted as one test in the summary.
+run_soak() {
+  local minutes=${CLEANBACKEND_TEST_SOAK_MINUTES:-2}
+  log "soak: one node under the REST mix and 300 hub connections for $minutes minute(s)"
+  run_in_group dotnet "$REPO/build/soak/bin/Release/net10.0/CleanBackend.Soak.dll" --minutes "$minutes" 2>&1
 }
 
 results_dir() {
@@ -120,6 +131,11 @@ main() {
   results=$(results_dir)
   DOTNET_TEST_RC=0
   run_tests "$results" "$@"
+  local soak=""
+  if (($# == 0)); then
+    phase_start soak
+    if run_soak; then soak=passed; else soak=failed; fi
+  fi
   phase_end
 
   counts=$WORK_DIR/counts
@@ -136,6 +152,10 @@ main() {
   elif ((passed + failed == 0)); then
     warn "no test ran (wrong --filter?)"
   fi
+  case $soak in
+    passed) passed=$((passed + 1)) ;;
+    failed) warn "the soak failed (its verdict is printed above)"; failed=$((failed + 1)) ;;
+  esac
   [[ -n ${CLEANBACKEND_TEST_RESULTS:-} ]] && log "test results kept in $results"
   finish "$passed" "$failed"
 }

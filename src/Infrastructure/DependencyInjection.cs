@@ -49,7 +49,7 @@ public static class DependencyInjection
         // After AddRealtime: replaces its in-process lifetime manager and online users when Realtime:Redis is set.
         services.AddRedisBackplane(configuration);
         services.AddMediatorHandlersFrom(typeof(DependencyInjection).Assembly);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag], timeout: PostgresConnectionString.ConnectTimeout);
         return services;
     }
 
@@ -59,8 +59,12 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Database");
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddAppDbContext<PostgresAppDbContext>(db => db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
-                "Database:Provider is Postgres but ConnectionStrings:Database is not set.")));
+            services.AddAppDbContext<PostgresAppDbContext>(db =>
+            {
+                db.UseNpgsql(PostgresConnectionString.WithOutageDefaults(connectionString ?? throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Database is not set.")));
+                db.AddInterceptors(new ClearPoolOnConnectionLoss());
+            });
         }
         else
         {

@@ -14,6 +14,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment, roles);
 builder.Services.Configure<PipelineOptions>(builder.Configuration.GetSection(PipelineOptions.Section));
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddHealthReporting();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 if (roles.Api) builder.Services.AddApiRole(builder.Configuration, builder.Environment);
 

@@ -33,6 +33,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimiting:AuthPermitsPerMinute"] = "100000",
         ["Admin:UserName"] = AdminUserName,
         ["Admin:Password"] = AdminPassword,
+        // Nothing routes around a test server: stopping it need not wait for a load balancer.
+        ["Shutdown:DrainDelay"] = "00:00:00",
     };
 
     protected virtual bool UseSqlite => false;

@@ -38,14 +38,17 @@ public sealed class AppNodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the process and returns at once; <see cref="WaitUntilReadyAsync"/> waits for it to serve.</summary>
-    public static AppNodeProcess Start(int id, string roles, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the process and returns at once; <see cref="WaitUntilReadyAsync"/> waits for it to serve. A restarted node
+    /// passes its predecessor's <paramref name="port"/>, where nginx expects it.
+    /// </summary>
+    public static AppNodeProcess Start(int id, string roles, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = LoopbackPort.Free();
+        var listenPort = port ?? LoopbackPort.Free();
         var assembly = RepositoryLayout.WebApiAssembly;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            ArgumentList = { assembly, "--urls", $"http://127.0.0.1:{port}" },
+            ArgumentList = { assembly, "--urls", $"http://127.0.0.1:{listenPort}" },
             // The content root, so the node reads its appsettings.json like a published app.
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
             RedirectStandardOutput = true,
@@ -56,7 +59,7 @@ public sealed class AppNodeProcess : IAsyncDisposable
         start.Environment["Node__Roles"] = roles;
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        return new AppNodeProcess(id, roles, port, process);
+        return new AppNodeProcess(id, roles, listenPort, process);
     }
 
     /// <summary>Waits until /health/ready answers <paramref name="status"/> (Healthy: database and Redis reachable).</summary>
@@ -105,6 +108,19 @@ public sealed class AppNodeProcess : IAsyncDisposable
         if (accessToken is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }
+
+    /// <summary>SIGTERM, what systemd sends on stop: the node drains and shuts down gracefully; waits until it exits.</summary>
+    public async Task<int> StopGracefullyAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill(SIGTERM) of {this} failed.");
+        return await WaitForExitAsync(timeout);
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>kill -9: the node gets no chance to close connections, withdraw from Redis or finish its jobs.</summary>
     public async Task KillAsync()

@@ -20,10 +20,12 @@ public sealed partial class NginxProcess : IAsyncDisposable
     {
         var deploy = Path.Combine(RepositoryLayout.Root, "deploy", "nginx");
         var nodesFile = Path.Combine(_folder, "cleanbackend-nodes.conf");
+        var hubNodesFile = Path.Combine(_folder, "cleanbackend-hub-nodes.conf");
         await File.WriteAllLinesAsync(nodesFile, nodes.Select(n => $"server {n.Host}:{n.Port} max_fails=3 fail_timeout=10s;"));
+        await File.WriteAllLinesAsync(hubNodesFile, nodes.Select(n => $"server {n.Host}:{n.Port} max_fails=0;"));
 
         var site = await File.ReadAllTextAsync(Path.Combine(deploy, "cleanbackend.conf"));
-        site = site.Replace("/etc/nginx/cleanbackend-nodes.conf", nodesFile);
+        site = site.Replace("/etc/nginx/cleanbackend-nodes.conf", nodesFile).Replace("/etc/nginx/cleanbackend-hub-nodes.conf", hubNodesFile);
         site = ListenDirective().Replace(site, $"listen 127.0.0.1:{Port};");
         await File.WriteAllTextAsync(Path.Combine(_folder, "cleanbackend.conf"), site);
 
@@ -33,7 +35,7 @@ public sealed partial class NginxProcess : IAsyncDisposable
             worker_processes 1;
             pid {{_folder}}/nginx.pid;
             error_log {{_folder}}/error.log warn;
-            events { worker_connections 256; }
+            events { worker_connections 4096; }
             http {
                 access_log off;
                 client_body_temp_path {{_folder}}/body;

@@ -5,8 +5,11 @@ namespace CleanBackend.TestSupport;
 /// <summary>A fresh, empty database on the test PostgreSQL server, dropped on dispose.</summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
-    private PostgresDatabase(string name, string connectionString)
+    private readonly string _server;
+
+    private PostgresDatabase(string server, string name, string connectionString)
     {
+        _server = server;
         Name = name;
         ConnectionString = connectionString;
     }
@@ -14,18 +17,20 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public static async Task<PostgresDatabase> CreateAsync()
+    /// <param name="server">A server-level connection string; the shared test server when null.</param>
+    public static async Task<PostgresDatabase> CreateAsync(string? server = null)
     {
+        server ??= TestEnvironment.PostgresServer;
         var name = "cb_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"");
-        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = name };
-        return new PostgresDatabase(name, builder.ConnectionString);
+        await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new PostgresDatabase(server, name, builder.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        await ExecuteOnServerAsync(_server, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
     }
 
     public async Task<T?> ScalarAsync<T>(string sql)
@@ -55,9 +60,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
             $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '{queryLike}'") > 0,
             description);
 
-    private static async Task ExecuteOnServerAsync(string sql)
+    private static async Task ExecuteOnServerAsync(string server, string sql)
     {
-        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "postgres", Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);

@@ -33,6 +33,7 @@ public sealed class HangfireBackgroundJobs(IBackgroundJobClient client, JobStora
     /// <summary>How long the command-to-job entry is kept: far longer than any redelivery of an event takes.</summary>
     private static readonly TimeSpan PendingEntryLifetime = TimeSpan.FromDays(1);
 
+    /// <summary>Longer than <see cref="PostgresJobStore.AbandonedLockAge"/>: a lock left behind by an outage is taken over within one wait.</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private const string JobIdField = "JobId";

@@ -3,10 +3,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CleanBackend.Infrastructure.Persistence;
 
+/// <summary>
+/// A round trip, not just an open: opening takes an idle pooled connection without touching the network, so it
+/// would say Healthy while the server is down. An exception makes the check Unhealthy.
+/// </summary>
 public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database is not reachable.");
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+        return HealthCheckResult.Healthy();
+    }
 }

@@ -17,6 +17,18 @@ public static class DbErrors
     public static bool IsForeignKeyViolation(Exception? ex) =>
         Is(ex, PostgresErrorCodes.ForeignKeyViolation, "FOREIGN KEY");
 
+    /// <summary>
+    /// The database could not be reached or dropped the connection (stopped, restarting, a network fault, a full pool):
+    /// the request may succeed if tried again shortly, so it is a 503, not a 500. Looked for down the inner exceptions,
+    /// since EF wraps Npgsql's.
+    /// </summary>
+    public static bool IsUnavailable(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is NpgsqlException { IsTransient: true }) return true;
+        return false;
+    }
+
     /// <summary>The answer to a foreign-key violation: what the caller referred to was deleted since it was looked up.</summary>
     public static NotFoundException ReferentGone() => new("What this refers to no longer exists.");
 

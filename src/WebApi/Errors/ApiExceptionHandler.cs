@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CleanBackend.Application.Common.Exceptions;
 using CleanBackend.Domain.Common;
+using CleanBackend.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ValidationException = CleanBackend.Application.Common.Exceptions.ValidationException;
@@ -16,6 +17,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("{Method} {Path}: the database is unavailable ({Error})", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -43,8 +49,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         PayloadTooLargeException p => Problem(413, ContentTooLarge, p.Message),
         UnsupportedMediaTypeException m => Problem(415, "Unsupported Media Type", m.Message),
         BadHttpRequestException bad => FromBadRequest(bad),
+        _ when DbErrors.IsUnavailable(exception) => Problem(503, "Service Unavailable", "The database is unavailable; try again in a few seconds."),
         _ => Problem(500, "An unexpected error occurred.", null),
     };
+
+    /// <summary>A restarting PostgreSQL accepts connections again within seconds.</summary>
+    private const string DatabaseRetryAfterSeconds = "5";
 
     private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
 

@@ -1,4 +1,5 @@
 using CleanBackend.Domain.Users;
+using CleanBackend.Infrastructure;
 using CleanBackend.Infrastructure.Realtime;
 using CleanBackend.WebApi.Endpoints;
 using CleanBackend.WebApi.JobsDashboard;
@@ -20,6 +21,7 @@ public static class ApiRole
             .AddApiDocs()
             .AddApiCors(configuration, environment)
             .AddApiRateLimiting(configuration)
+            .AddShutdownDrain(configuration)
             .AddAuthorizationBuilder().AddPolicy(EndpointConventions.AdminPolicy, p => p.RequireRole(Roles.Admin)).Services
             .WithoutContentTypeRouting()
             .AddJobsDashboard();
@@ -39,6 +41,7 @@ public static class ApiRole
 
     public static WebApplication UseApiRole(this WebApplication app)
     {
+        app.UseMiddleware<RefuseWhileDraining>();
         // Not for WebSocket requests: such a request lasts as long as its hub connection, every middleware around it
         // keeps its state that long, and these two have no response to shape once the connection is upgraded.
         app.UseWhen(context => !IsConnectionUpgrade(context), api =>
@@ -69,6 +72,15 @@ public static class ApiRole
         app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapJobsDashboard();
         return app;
+    }
+
+    private static IServiceCollection AddShutdownDrain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ShutdownOptions>(configuration.GetSection(ShutdownOptions.Section));
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [DependencyInjection.ReadyTag]);
+        return services;
     }
 
     /// <summary>

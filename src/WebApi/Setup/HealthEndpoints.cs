@@ -8,6 +8,12 @@ namespace CleanBackend.WebApi.Setup;
 public static class HealthEndpoints
 {
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: its dependencies answer too.</summary>
+    public static IServiceCollection AddHealthReporting(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ProcessMemoryHealthCheck>("memory", tags: [DependencyInjection.ReadyTag]);
+        return services;
+    }
+
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
@@ -26,7 +32,12 @@ public static class HealthEndpoints
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+            }),
         }, JsonSerializerOptions.Web));
     }
 }

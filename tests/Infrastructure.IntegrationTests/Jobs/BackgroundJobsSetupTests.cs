@@ -2,6 +2,7 @@ using CleanBackend.Application.Common.Interfaces;
 using CleanBackend.Application.Feed;
 using CleanBackend.Infrastructure.Jobs;
 using CleanBackend.Infrastructure.Persistence;
+using CleanBackend.TestSupport;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
@@ -12,7 +13,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Jobs;
 
-/// <summary>How <c>Jobs:*</c> settings shape Hangfire (the embedded setup: SQLite database, SQLite job store in the data folder).</summary>
+/// <summary>
+/// How <c>Jobs:*</c> settings shape Hangfire (the embedded setup: SQLite database, SQLite job store in the data folder;
+/// the clustered PostgreSQL store where a test says so). Through the host's services, so Hangfire logs to this host.
+/// </summary>
 public sealed class BackgroundJobsSetupTests : IDisposable
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("cleanbackend-jobs-").FullName;
@@ -106,6 +110,34 @@ public sealed class BackgroundJobsSetupTests : IDisposable
         await jobs.EnqueueAsync(command, default);
         var again = monitoring.EnqueuedJobs("default", 0, 10).Where(j => (long)j.Value.Job.Args[0] == 11).ToList();
         Assert.Contains(again, j => j.Key != first.Key && j.Value.InEnqueuedState);
+    }
+
+    [Fact]
+    public async Task A_pending_job_lock_whose_holder_lost_its_connection_is_taken_over_and_the_job_enqueued()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var services = Build(new()
+        {
+            ["Node:Roles"] = "api",
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Database"] = database.ConnectionString,
+        });
+        var jobs = services.GetRequiredService<IBackgroundJobs>();
+        var storage = services.GetRequiredService<JobStorage>();
+        var command = new FanOutPostCommand(PostId: 11, AuthorId: 22);
+
+        // What a node enqueuing this job leaves behind when PostgreSQL stops under it: the lock's row, which no one
+        // will release (the store's locks are rows, not sessions). Held, never disposed, like that node's.
+        var lost = storage.GetConnection();
+        lost.AcquireDistributedLock($"cleanbackend:pending-job:{command}", TimeSpan.FromSeconds(1));
+
+        // The outbox delivering the event again must get the job enqueued, not a lock timeout for the next 10 minutes.
+        await jobs.EnqueueAsync(command, default);
+
+        var enqueued = Assert.Single(storage.GetMonitoringApi().EnqueuedJobs("default", 0, 10));
+        Assert.Equal(typeof(FeedFanOutJob), enqueued.Value.Job.Type);
+        Assert.Equal(11L, (long)enqueued.Value.Job.Args[0]);
+        GC.KeepAlive(lost);
     }
 
     [Fact]

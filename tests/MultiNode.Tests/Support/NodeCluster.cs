@@ -25,13 +25,16 @@ public abstract class NodeCluster : IAsyncLifetime
 
     protected virtual string RedisEndpoint => TestEnvironment.Redis;
 
+    /// <summary>The PostgreSQL server the cluster's database lives on; the shared test server when null.</summary>
+    protected virtual string? PostgresServer => null;
+
     public AppNodeProcess Node(int id) => _nodes.Single(n => n.Id == id);
 
     public IReadOnlyList<AppNodeProcess> Nodes => _nodes;
 
     public virtual async Task InitializeAsync()
     {
-        Database = await PostgresDatabase.CreateAsync();
+        Database = await PostgresDatabase.CreateAsync(PostgresServer);
         // All at once, as a systemd target starts them: migrations, the Hangfire schema and admin seeding must cope.
         await StartNodesAsync(InitialRoles.Select((roles, index) => (index + 1, roles)).ToArray());
     }
@@ -42,6 +45,24 @@ public abstract class NodeCluster : IAsyncLifetime
         var started = nodes.Select(n => AppNodeProcess.Start(n.Id, n.Roles, EnvironmentOf(n.Id))).ToList();
         _nodes.AddRange(started);
         await Task.WhenAll(started.Select(n => n.WaitUntilReadyAsync()));
+    }
+
+    /// <summary>
+    /// A deploy of one node: SIGTERM (it drains and stops gracefully), then a new process on the same port with the same
+    /// settings, ready when this returns. How long the old one took to exit.
+    /// </summary>
+    public async Task<TimeSpan> RestartNodeAsync(int id)
+    {
+        var old = Node(id);
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        var exitCode = await old.StopGracefullyAsync(TimeSpan.FromSeconds(45));
+        var stopped = stopping.Elapsed;
+        if (exitCode != 0) throw new InvalidOperationException($"{old} exited with code {exitCode} on SIGTERM.\n{old.Output}");
+        await old.DisposeAsync();
+        var started = AppNodeProcess.Start(id, old.Roles, EnvironmentOf(id), old.Address.Port);
+        _nodes[_nodes.IndexOf(old)] = started;
+        await started.WaitUntilReadyAsync();
+        return stopped;
     }
 
     /// <summary>Settings every node gets; subclasses add their own.</summary>

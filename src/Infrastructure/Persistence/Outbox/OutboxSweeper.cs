@@ -27,7 +27,10 @@ public sealed class OutboxSweeper(IServiceScopeFactory scopes, IOptions<OutboxOp
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // Whatever a pass throws, the next tick tries again: only the host stopping ends the loop. A cancellation
+            // that is not the host's (a timeout inside a handler or a driver) must not end it either, or events left
+            // behind by an outage would wait for the node's next restart.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Outbox sweep failed; trying again in a second");
             }
@@ -39,7 +42,6 @@ public sealed class OutboxSweeper(IServiceScopeFactory scopes, IOptions<OutboxOp
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
         // Ids are time-ordered: "written before the delay" is an id comparison, which SQLite can do.
         var writtenBefore = scope.ServiceProvider.GetRequiredService<IIdGenerator>()
             .MinIdAt(time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.SweepDelaySeconds));
@@ -49,7 +51,7 @@ public sealed class OutboxSweeper(IServiceScopeFactory scopes, IOptions<OutboxOp
             var due = await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.DispatchedAt == null && m.Id < writtenBefore)
                 .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            return due.Count == 0 ? 0 : await dispatcher.DispatchAsync(due, cancellationToken);
+            return due.Count == 0 ? 0 : await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(due, cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -61,7 +63,12 @@ public sealed class OutboxSweeper(IServiceScopeFactory scopes, IOptions<OutboxOp
             .AsNoTracking().ToListAsync(cancellationToken);
         if (claimed.Count == 0) return 0;
 
-        var dispatched = await dispatcher.DispatchAsync(await InAggregateOrderAsync(db, claimed, cancellationToken), cancellationToken);
+        // The handlers run in a scope of their own, outside the claim transaction, as they do after a request's commit:
+        // in it, one handler's failing statement would abort the transaction, and with it the bookkeeping of the whole
+        // batch, again at every pass. The dispatcher records what went out in the claim transaction.
+        await using var handlers = scopes.CreateAsyncScope();
+        var dispatched = await ActivatorUtilities.CreateInstance<OutboxDispatcher>(handlers.ServiceProvider, db)
+            .DispatchAsync(await InAggregateOrderAsync(db, claimed, cancellationToken), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return dispatched;
     }

@@ -3,6 +3,7 @@ using CleanBackend.Domain.Social;
 using CleanBackend.Domain.Users;
 using CleanBackend.Infrastructure.Persistence;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Persistence.Outbox;
 
@@ -25,13 +26,15 @@ public sealed class FollowRaisedHandler(AppDbContext db, OutboxProbe probe) : IN
 }
 
 /// <summary>After commit: records what is visible to other connections by then, or fails when told to.</summary>
-public sealed class FollowCommittedHandler(OutboxProbe probe) : INotificationHandler<DomainEventCommitted<UserFollowed>>
+public sealed class FollowCommittedHandler(AppDbContext db, OutboxProbe probe) : INotificationHandler<DomainEventCommitted<UserFollowed>>
 {
     public async Task Handle(DomainEventCommitted<UserFollowed> notification, CancellationToken cancellationToken)
     {
         var followed = notification.Event;
         probe.Timeline.Enqueue($"committed {followed.FolloweeId}");
         if (probe.FailCommittedFor.ContainsKey(followed.FolloweeId)) throw new InvalidOperationException($"push failed for {followed.FolloweeId}");
+        if (probe.FailCommittedStatementFor.ContainsKey(followed.FolloweeId))
+            await db.Database.ExecuteSqlRawAsync("SELECT 1 / 0", cancellationToken);
 
         probe.Committed.Enqueue(new CommittedObservation(followed.FolloweeId, notification.OutboxId,
             await probe.CountCommittedAsync("OutboxMessages", "Id", notification.OutboxId),

@@ -12,6 +12,9 @@ public sealed class OutboxProbe(string connectionString)
     public ConcurrentDictionary<long, bool> FailRaisedFor { get; } = new();
     public ConcurrentDictionary<long, bool> FailCommittedFor { get; } = new();
 
+    /// <summary>Events whose committed handler fails with a database error (a statement PostgreSQL rejects).</summary>
+    public ConcurrentDictionary<long, bool> FailCommittedStatementFor { get; } = new();
+
     /// <summary>Counts rows through a connection of its own: it only sees what has been committed.</summary>
     public async Task<long> CountCommittedAsync(string table, string column, long value)
     {

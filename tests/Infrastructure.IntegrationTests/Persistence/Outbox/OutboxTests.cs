@@ -8,6 +8,9 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CleanBackend.Infrastructure.IntegrationTests.Persistence.Outbox;
 
@@ -157,5 +160,27 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal((null, 0), (messages[1].DispatchedAt, messages[1].Attempts));
         Assert.NotNull(messages[2].DispatchedAt);
         Assert.Equal(["raised 108", "raised 109", "raised 110", "committed 108", "committed 110"], _probe.Timeline);
+    }
+
+    [Fact]
+    public async Task A_sweep_runs_handlers_outside_its_claim_so_one_failing_statement_leaves_the_other_events_dispatched()
+    {
+        foreach (var followee in new long[] { 111, 112, 113 }) _probe.FailCommittedFor[followee] = true;
+        await SendAsync(new FollowCommand("alice", [new UserFollowed(31, 111), new UserFollowed(32, 112), new UserFollowed(33, 113)]));
+        _probe.FailCommittedFor.Clear();
+        _probe.FailCommittedStatementFor[112] = true;
+
+        // A clock past the sweep delay, so the rows just written are due.
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1));
+        var sweeper = new OutboxSweeper(_services.Provider.GetRequiredService<IServiceScopeFactory>(), Options.Create(new OutboxOptions()),
+            later, NullLogger<OutboxSweeper>.Instance);
+        Assert.Equal(2, await sweeper.SweepAsync(default));
+
+        var messages = await OutboxAsync();
+        Assert.NotNull(messages[0].DispatchedAt);
+        Assert.Null(messages[1].DispatchedAt);
+        Assert.Equal(2, messages[1].Attempts);
+        Assert.Contains("division by zero", messages[1].LastError);
+        Assert.NotNull(messages[2].DispatchedAt);
     }
 }
