@@ -45,16 +45,14 @@ public sealed class UserMessageLatency : IAsyncDisposable
     /// handlers send) to users <paramref name="prefix"/>* at <paramref name="perSecond"/> for the duration, after a
     /// warm-up. The split is at the moment the node sent each message, against the moment it was due.
     /// </summary>
-    /// <param name="alongside">Started when counting starts and awaited with it: a measurement that must see the same
-    /// moments of the machine (the shared box's noise comes and goes within seconds).</param>
-    public Task<UserLatency> MeasureServerSentAsync(string prefix, Uri emitter, int perSecond, TimeSpan duration, Func<Task>? alongside = null) =>
-        MeasureAsync(seconds => EmitAsync(emitter, prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration, alongside);
+    public Task<UserLatency> MeasureServerSentAsync(string prefix, Uri emitter, int perSecond, TimeSpan duration) =>
+        MeasureAsync(seconds => EmitAsync(emitter, prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration);
 
     /// <summary>As <see cref="MeasureServerSentAsync"/>, each message requested by a sender connection's hub call, split at the hub method.</summary>
     public Task<UserLatency> MeasureClientSentAsync(string prefix, int perSecond, TimeSpan duration) =>
         MeasureAsync(seconds => SendAtRateAsync(prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration);
 
-    private async Task<UserLatency> MeasureAsync(Func<TimeSpan, Task<int>> send, int perSecond, TimeSpan duration, Func<Task>? alongside = null)
+    private async Task<UserLatency> MeasureAsync(Func<TimeSpan, Task<int>> send, int perSecond, TimeSpan duration)
     {
         await send(WarmUp);
         await Task.Delay(500); // lets the warm-up's last messages land before counting starts
@@ -63,9 +61,7 @@ public sealed class UserMessageLatency : IAsyncDisposable
         _untilSent = new long[total];
         _received = 0;
         Volatile.Write(ref _recording, 1);
-        var concurrent = alongside?.Invoke() ?? Task.CompletedTask;
         var sent = await send(duration);
-        await concurrent;
         var deadline = Stopwatch.StartNew();
         while (Volatile.Read(ref _received) < sent && deadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
         Volatile.Write(ref _recording, 0);
