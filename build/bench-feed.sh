@@ -162,14 +162,14 @@ summarize() {
   CB_P99=$(mean cleanbackend p99_ms)
   PLAIN_P99=$(mean plain p99_ms)
   # Three decimals, and the verdict below compares the same figure: 0.847 must not print as 0.85 and pass.
-  RATIO=$(awk "BEGIN { printf \"%.3f\", $CB_RPS / $PLAIN_RPS }")
+  RATIO=$(ratio "$CB_RPS" "$PLAIN_RPS")
   LATENCY_MEDIAN=$(field latency_ms_median "$FANOUT_LINE")
   LATENCY_MAX=$(field latency_ms_max "$FANOUT_LINE")
   ROWS_PER_SECOND=$(field rows_per_second_median "$FANOUT_LINE")
   BURST_ROWS_PER_SECOND=$(field burst_rows_per_second "$FANOUT_LINE")
-  LATENCY_VS_FLOOR=$(awk "BEGIN { printf \"%.2f\", $LATENCY_MEDIAN / $FLOOR_MS }")
-  ROWS_VS_FLOOR=$(awk "BEGIN { printf \"%.2f\", $ROWS_PER_SECOND / $FLOOR_ROWS_PER_SECOND }")
-  BURST_VS_FLOOR=$(awk "BEGIN { printf \"%.2f\", $BURST_ROWS_PER_SECOND / $FLOOR_ROWS_PER_SECOND }")
+  LATENCY_VS_FLOOR=$(ratio "$LATENCY_MEDIAN" "$FLOOR_MS" 2)
+  ROWS_VS_FLOOR=$(ratio "$ROWS_PER_SECOND" "$FLOOR_ROWS_PER_SECOND" 2)
+  BURST_VS_FLOOR=$(ratio "$BURST_ROWS_PER_SECOND" "$FLOOR_ROWS_PER_SECOND" 2)
   SUMMARY=$(cat <<EOF
 fan-out to $CELEB_FOLLOWERS followers ($FANOUT_RUNS runs): latency median $LATENCY_MEDIAN ms, max $LATENCY_MAX ms (target < 1000 ms: $(verdict "$LATENCY_MAX < 1000"))
 fan-out rows/s: median $ROWS_PER_SECOND per job, $BURST_ROWS_PER_SECOND with 5 jobs at once (target >= 200000: $(verdict "$ROWS_PER_SECOND >= 200000"))

@@ -141,7 +141,6 @@ explains() {
   ! grep -Eq 'Sort|Seq Scan' <<<"$EXPLAIN_COMMON$EXPLAIN_RARE" || die "a search query sorts or scans the table (plans above)"
 }
 
-ratio() { awk "BEGIN { printf \"%.3f\", $1 / $2 }"; }
 
 summarize() {
   SMALL_RPS=$(field requests_per_second "$SMALL_LINE")

@@ -56,6 +56,7 @@ psql_db() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DATABASE"
 connection_string() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DATABASE"; }
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field NAME LINE
 verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo MISSED; fi; }
+ratio() { awk "BEGIN { printf \"%.${3:-3}f\", $1 / $2 }"; } # ratio A B [DECIMALS]: A/B
 
 warn_when_busy() {
   START_LOAD="$(load_average) (CPU pressure $(cpu_pressure))"

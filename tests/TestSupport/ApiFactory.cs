@@ -1,4 +1,3 @@
-using Hangfire.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -73,11 +72,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        // Hangfire logs through one process-wide provider, which each host points at its own logger factory when it
-        // configures Hangfire. Left pointing at this host's, it would fail every later Hangfire call of the test hosts
-        // still running in this process (creating a job instantiates its filters, which ask it for a logger) once this
-        // host's factory is disposed. Without a provider Hangfire logs nowhere, which tests can afford.
-        LogProvider.SetCurrentLogProvider(null);
+        HangfireLogging.Detach();
         await base.DisposeAsync();
         if (Database is not null) await Database.DisposeAsync();
         try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }

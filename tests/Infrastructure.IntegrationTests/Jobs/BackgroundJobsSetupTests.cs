@@ -180,6 +180,7 @@ public sealed class BackgroundJobsSetupTests : IDisposable
 
     public void Dispose()
     {
+        HangfireLogging.Detach();
         try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
     }
 
