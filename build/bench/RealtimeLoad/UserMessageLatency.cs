@@ -19,6 +19,12 @@ public sealed class UserMessageLatency : IAsyncDisposable
     /// <summary>Sends at the same rate before measuring, unrecorded, as long as the measurement: the JIT's second tier and the collections after the connections were opened happen here.</summary>
     public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
 
+    /// <summary>Slices of the hub's measurement that alternate with as many of the floor's, when it is measured beside it.</summary>
+    public const int FloorSlices = 5;
+
+    /// <summary>The floor's unrecorded warm-up: its connections are new when the hub's measurement starts.</summary>
+    public static readonly TimeSpan FloorWarmUp = TimeSpan.FromSeconds(2);
+
     private static readonly byte[] ArgumentsKey = "\"arguments\":["u8.ToArray();
 
     private readonly LoopbackSources _sources;
@@ -43,33 +49,43 @@ public sealed class UserMessageLatency : IAsyncDisposable
     /// <summary>
     /// Messages sent by the node at <paramref name="emitter"/> itself (its IHubContext, as CleanBackend's notification
     /// handlers send) to users <paramref name="prefix"/>* at <paramref name="perSecond"/> for the duration, after a
-    /// warm-up. The split is at the moment the node sent each message, against the moment it was due.
+    /// warm-up. The split is at the moment the node sent each message, against the moment it was due. With a
+    /// <paramref name="floor"/>, the duration is cut into <see cref="FloorSlices"/> slices, each followed by as long a
+    /// slice of the floor (after its own warm-up).
     /// </summary>
-    public Task<UserLatency> MeasureServerSentAsync(string prefix, Uri emitter, int perSecond, TimeSpan duration) =>
-        MeasureAsync(seconds => EmitAsync(emitter, prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration);
+    public Task<UserLatency> MeasureServerSentAsync(string prefix, Uri emitter, int perSecond, TimeSpan duration, RedisPubSubLatency? floor = null) =>
+        MeasureAsync(seconds => EmitAsync(emitter, prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration, floor);
 
     /// <summary>As <see cref="MeasureServerSentAsync"/>, each message requested by a sender connection's hub call, split at the hub method.</summary>
     public Task<UserLatency> MeasureClientSentAsync(string prefix, int perSecond, TimeSpan duration) =>
-        MeasureAsync(seconds => SendAtRateAsync(prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration);
+        MeasureAsync(seconds => SendAtRateAsync(prefix, _receivers[prefix].Count, perSecond, seconds), perSecond, duration, floor: null);
 
-    private async Task<UserLatency> MeasureAsync(Func<TimeSpan, Task<int>> send, int perSecond, TimeSpan duration)
+    private async Task<UserLatency> MeasureAsync(Func<TimeSpan, Task<int>> send, int perSecond, TimeSpan duration, RedisPubSubLatency? floor)
     {
         await send(WarmUp);
         await Task.Delay(500); // lets the warm-up's last messages land before counting starts
+        if (floor is not null) await floor.RunAsync(FloorWarmUp, record: false);
         var total = (int)(perSecond * duration.TotalSeconds);
         _samples = new long[total];
         _untilSent = new long[total];
         _received = 0;
-        Volatile.Write(ref _recording, 1);
-        var sent = await send(duration);
-        var deadline = Stopwatch.StartNew();
-        while (Volatile.Read(ref _received) < sent && deadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
-        Volatile.Write(ref _recording, 0);
+        var slices = floor is null ? 1 : FloorSlices;
+        var sent = 0;
+        var gcPauseBefore = GC.GetTotalPauseDuration();
+        for (var slice = 0; slice < slices; slice++)
+        {
+            Volatile.Write(ref _recording, 1);
+            sent += await send(duration / slices);
+            var deadline = Stopwatch.StartNew();
+            while (Volatile.Read(ref _received) < sent && deadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+            Volatile.Write(ref _recording, 0);
+            if (floor is not null) await floor.RunAsync(duration / slices, record: true);
+        }
         var count = Math.Min(Volatile.Read(ref _received), _samples.Length);
         var afterSent = new long[count];
         for (var i = 0; i < count; i++) afterSent[i] = _samples[i] - _untilSent[i];
         return new UserLatency(LatencyResult.From(sent, _samples.AsSpan(0, count)), LatencyResult.From(sent, _untilSent.AsSpan(0, count)),
-            LatencyResult.From(sent, afterSent));
+            LatencyResult.From(sent, afterSent), GC.GetTotalPauseDuration() - gcPauseBefore);
     }
 
     private static async Task<int> EmitAsync(Uri emitter, string prefix, int users, int perSecond, TimeSpan duration)
@@ -125,8 +141,11 @@ public sealed class UserMessageLatency : IAsyncDisposable
     }
 }
 
-/// <summary>Stamp to arrival, and its two parts: until the node sent the message, and from there to the receiver.</summary>
-public readonly record struct UserLatency(LatencyResult Total, LatencyResult UntilSent, LatencyResult AfterSent);
+/// <summary>
+/// Stamp to arrival, and its two parts: until the node sent the message, and from there to the receiver; and how long
+/// the load client's own GC paused it meanwhile (time it could not note arrivals).
+/// </summary>
+public readonly record struct UserLatency(LatencyResult Total, LatencyResult UntilSent, LatencyResult AfterSent, TimeSpan ClientGcPause);
 
 /// <summary>Messages sent and received while measuring, and latency percentiles in milliseconds.</summary>
 public readonly record struct LatencyResult(int Sent, int Received, double P50Ms, double P99Ms, double P999Ms, double MaxMs)
