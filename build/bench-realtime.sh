@@ -9,7 +9,8 @@
 #
 # Self-contained like build/test.sh: starts a throwaway PostgreSQL and Redis (build/lib), builds in Release,
 # starts on loopback a plain SignalR hub (build/bench/PlainHub), two CleanBackend nodes sharing the database and
-# Redis, and two hub nodes on SignalR's Redis backplane as CleanBackend configures it (build/bench/BackplaneHub), then runs the load client
+# Redis, and two hub nodes on SignalR's Redis backplane as CleanBackend configures it (build/bench/BackplaneHub) plus
+# one without a backplane, then runs the load client
 # (build/bench/RealtimeLoad) and stops everything on any exit. Prints the figures and writes them to
 # docs/benchmarks.md, section "Realtime on the official Redis backplane (issue 12)", beside the home-made backplane's "Realtime (issue 5)" (other sections are left alone). Needs ~2 GB of RAM.
 set -euo pipefail
@@ -118,18 +119,21 @@ main() {
   local backplane_env=("Realtime__Redis=127.0.0.1:$REDIS_PORT" Realtime__ChannelPrefix=bench-latency)
   start_server BACKPLANE1 "$(free_port)" env "${backplane_env[@]}" dotnet build/bench/BackplaneHub/bin/Release/net10.0/CleanBackend.BackplaneHub.dll
   start_server BACKPLANE2 "$(free_port)" env "${backplane_env[@]}" dotnet build/bench/BackplaneHub/bin/Release/net10.0/CleanBackend.BackplaneHub.dll
+  # The same hub without Realtime:Redis: SignalR's in-process lifetime manager, the latency figure's reference without a backplane.
+  start_server INPROCESS "$(free_port)" dotnet build/bench/BackplaneHub/bin/Release/net10.0/CleanBackend.BackplaneHub.dll
   wait_until_ready NODE2 "$NODE2_URL/health/ready"
   wait_until_ready PLAIN "$PLAIN_URL/hub"
   wait_until_ready PLAINAUTH "$PLAINAUTH_URL/hub"
   wait_until_ready BACKPLANE1 "$BACKPLANE1_URL/hub"
   wait_until_ready BACKPLANE2 "$BACKPLANE2_URL/hub"
+  wait_until_ready INPROCESS "$INPROCESS_URL/hub"
 
   log "running the load client"
   local report=$WORK_DIR/realtime-report.md
   run_in_group timeout 20m dotnet build/bench/RealtimeLoad/bin/Release/net10.0/CleanBackend.RealtimeLoad.dll \
     --plain "$PLAIN_URL" --plain-pid "$PLAIN_PID" --plain-auth "$PLAINAUTH_URL" --plain-auth-pid "$PLAINAUTH_PID" \
     --node1 "$NODE1_URL" --node1-pid "$NODE1_PID" --node2 "$NODE2_URL" --node2-pid "$NODE2_PID" \
-    --backplane1 "$BACKPLANE1_URL" --backplane2 "$BACKPLANE2_URL" --redis "127.0.0.1:$REDIS_PORT" \
+    --backplane1 "$BACKPLANE1_URL" --backplane2 "$BACKPLANE2_URL" --in-process "$INPROCESS_URL" --redis "127.0.0.1:$REDIS_PORT" \
     --admin-user admin --admin-password "$admin_password" \
     --report "$report" "${LOAD_ARGS[@]}"
 

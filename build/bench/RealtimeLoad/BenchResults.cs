@@ -20,6 +20,7 @@ public sealed class BenchResults(BenchSettings settings)
     public UserLatency CrossNode { get; set; }
     public UserLatency CrossNodeFromClient { get; set; }
     public UserLatency SameNode { get; set; }
+    public UserLatency InProcess { get; set; }
     public LatencyResult RedisFloor { get; set; }
     public double PlainBytesPerConnection { get; set; }
     public double PlainAuthenticatedBytesPerConnection { get; set; }
@@ -53,6 +54,9 @@ public sealed class BenchResults(BenchSettings settings)
         var cross = CrossNode.AfterSent;
         if (cross.Sent > 0 && RedisFloor.P99Ms > 0)
             text.AppendLine($"| 3a | The same p99 against bare Redis pub/sub p99 (same run, same rate, in alternating slices) | {cross.P99Ms:0.00} ms | {RedisFloor.P99Ms:0.00} ms (Redis) | {cross.P99Ms / RedisFloor.P99Ms:0.00}x | ≤ {LatencyFloorTarget:0.0}x | {Met(cross.P99Ms / RedisFloor.P99Ms <= LatencyFloorTarget)} |");
+        var inProcess = InProcess.AfterSent;
+        if (inProcess.Sent > 0 && RedisFloor.P99Ms > 0)
+            text.AppendLine($"| 3b | For reference: the same messages on one hub without a backplane (SignalR in-process), p99 against the same floor | {inProcess.P99Ms:0.00} ms | {RedisFloor.P99Ms:0.00} ms (Redis) | {inProcess.P99Ms / RedisFloor.P99Ms:0.00}x | | |");
         if (cross.Sent > 0)
             text.AppendLine($"| 3 | User-targeted messages across nodes at {settings.MessagesPerSecond:N0}/s, from the send on one node to the client on the other: p50 / p99 (p99.9, max) | {cross.P50Ms:0.00} / {cross.P99Ms:0.00} ms ({cross.P999Ms:0.00}, {cross.MaxMs:0.0}) | | | p99 ≤ {LatencyP99TargetMs:0} ms | {Met(cross.P99Ms <= LatencyP99TargetMs)} |");
         if (Plain.Count > 0)
@@ -86,7 +90,9 @@ public sealed class BenchResults(BenchSettings settings)
                 "(it collects the garbage of the broadcast phases before this one). Counted from the moment each was due instead, which adds the load generator's own " +
                 $"punctuality (due to sent p99 {CrossNode.UntilSent.P99Ms:0.00} ms): p50 {CrossNode.Total.P50Ms:0.00} / p99 {CrossNode.Total.P99Ms:0.00} ms. " +
                 $"For reference: the same to 1,000 users on node 1 itself, sent to arrived p50 {SameNode.AfterSent.P50Ms:0.00} / " +
-                $"p99 {SameNode.AfterSent.P99Ms:0.00} ms. Messages requested by clients instead ({UserMessageLatency.Senders} connections on node 1 call " +
+                $"p99 {SameNode.AfterSent.P99Ms:0.00} ms (with the backplane, a node's own users are reached through Redis too); on a third instance of the hub " +
+                "without `Realtime:Redis` (SignalR's in-process lifetime manager, no Redis at all), to its own 1,000 users: " +
+                $"p50 {InProcess.AfterSent.P50Ms:0.00} / p99 {InProcess.AfterSent.P99Ms:0.00} ms (figure 3b). Messages requested by clients instead ({UserMessageLatency.Senders} connections on node 1 call " +
                 "`Ping(user, stamp)`, the hub method sends to the user on node 2), which adds the requester's WebSocket hop and the hub's dispatch: " +
                 $"p50 {requested.Total.P50Ms:0.00} / p99 {requested.Total.P99Ms:0.00} ms ({requested.Total.Received:N0} of {requested.Total.Sent:N0}), of which " +
                 $"client to hub method p99 {requested.UntilSent.P99Ms:0.00} ms and hub method to receiver p99 {requested.AfterSent.P99Ms:0.00} ms. And the " +

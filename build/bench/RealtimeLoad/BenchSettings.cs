@@ -4,7 +4,7 @@ namespace CleanBackend.RealtimeLoad;
 public sealed record BenchSettings(
     Uri Plain, int PlainPid, Uri PlainAuthenticated, int PlainAuthenticatedPid,
     Uri Node1, int Node1Pid, Uri Node2, int Node2Pid,
-    Uri Backplane1, Uri Backplane2, string Redis,
+    Uri Backplane1, Uri Backplane2, Uri InProcess, string Redis,
     string AdminUser, string AdminPassword,
     int Connections, int Rounds, int Users, int MessagesPerSecond, TimeSpan LatencyDuration,
     bool Broadcasts, bool Latency, string ReportPath)
@@ -23,7 +23,7 @@ public sealed record BenchSettings(
         return new BenchSettings(
             new Uri(Get("plain")), int.Parse(Get("plain-pid")), new Uri(Get("plain-auth")), int.Parse(Get("plain-auth-pid")),
             new Uri(Get("node1")), int.Parse(Get("node1-pid")), new Uri(Get("node2")), int.Parse(Get("node2-pid")),
-            new Uri(Get("backplane1")), new Uri(Get("backplane2")), Get("redis"),
+            new Uri(Get("backplane1")), new Uri(Get("backplane2")), new Uri(Get("in-process")), Get("redis"),
             Get("admin-user"), Get("admin-password"),
             Number("connections", 10_000), Number("rounds", 15), Number("users", 100), Number("rate", 1_000),
             TimeSpan.FromSeconds(Number("seconds", 10)),

@@ -96,7 +96,8 @@ async Task MeasureIdleMemoryAsync(string name, List<Uri> uris, int pid, Action<d
 }
 
 // (3): user-targeted messages through CleanBackend's backplane: sent by node 1 itself (as notifications are), to users
-// on node 2 and on node 1; then requested by client connections on node 1 (the hub method sends), to users on node 2.
+// on node 2 and on node 1, and by a hub without a backplane to its own users; then requested by client connections on
+// node 1 (the hub method sends), to users on node 2.
 async Task RunLatencyAsync()
 {
     Console.WriteLine($"(3): user-targeted messages at {settings.MessagesPerSecond}/s on CleanBackend's Redis backplane");
@@ -116,6 +117,10 @@ async Task RunLatencyAsync()
     Console.WriteLine($"  bare Redis pub/sub, in slices between the hub's: {results.RedisFloor}");
     results.SameNode = await latency.MeasureServerSentAsync("local", settings.Backplane1, settings.MessagesPerSecond, settings.LatencyDuration);
     Console.WriteLine($"  same node, sent by node 1: sent to arrived {results.SameNode.AfterSent}; from due {results.SameNode.Total}; client GC paused {results.SameNode.ClientGcPause.TotalMilliseconds:0.0} ms");
+    await latency.ConnectReceiversAsync("inprocess", settings.InProcess, 1_000);
+    results.InProcess = await latency.MeasureServerSentAsync("inprocess", settings.InProcess, settings.MessagesPerSecond, settings.LatencyDuration);
+    await latency.DisconnectReceiversAsync("inprocess");
+    Console.WriteLine($"  one hub without a backplane: sent to arrived {results.InProcess.AfterSent}; client GC paused {results.InProcess.ClientGcPause.TotalMilliseconds:0.0} ms");
     // Many senders, as requests come from many clients at once: one connection's invocations run one at a time, so a
     // few busy senders would measure their own queueing.
     await latency.ConnectSendersAsync(settings.Backplane1, UserMessageLatency.Senders);

@@ -46,6 +46,12 @@ public sealed class UserMessageLatency : IAsyncDisposable
         _receivers[prefix] = await ConnectionSet.OpenAsync(Enumerable.Range(0, count).Select(i => HubUri(node, prefix + i)).ToList(),
             _sources, OnInvocation, $"latency receivers {prefix}*");
 
+    /// <summary>Closes the connections of users <paramref name="prefix"/>*.</summary>
+    public async Task DisconnectReceiversAsync(string prefix)
+    {
+        if (_receivers.Remove(prefix, out var receivers)) await receivers.DisposeAsync();
+    }
+
     /// <summary>
     /// Messages sent by the node at <paramref name="emitter"/> itself (its IHubContext, as CleanBackend's notification
     /// handlers send) to users <paramref name="prefix"/>* at <paramref name="perSecond"/> for the duration, after a
