@@ -87,7 +87,7 @@ public sealed class BenchResults(BenchSettings settings)
                 "was due and the moment it was sent; the client notes its arrival (Stopwatch is one monotonic clock for every process of the " +
                 "machine). The figure is sent to arrived: serializing, PUBLISH, Redis, node 2, its WebSocket write and the client's read. " +
                 $"{cross.Received:N0} of {cross.Sent:N0} arrived; the load client's own GC paused it for {CrossNode.ClientGcPause.TotalMilliseconds:0.0} ms meanwhile " +
-                "(it collects the garbage of the broadcast phases before this one). Counted from the moment each was due instead, which adds the load generator's own " +
+                "(it collects its garbage before each measurement). Counted from the moment each was due instead, which adds the load generator's own " +
                 $"punctuality (due to sent p99 {CrossNode.UntilSent.P99Ms:0.00} ms): p50 {CrossNode.Total.P50Ms:0.00} / p99 {CrossNode.Total.P99Ms:0.00} ms. " +
                 $"For reference: the same to 1,000 users on node 1 itself, sent to arrived p50 {SameNode.AfterSent.P50Ms:0.00} / " +
                 $"p99 {SameNode.AfterSent.P99Ms:0.00} ms (with the backplane, a node's own users are reached through Redis too); on a third instance of the hub " +

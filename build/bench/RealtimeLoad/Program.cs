@@ -101,10 +101,6 @@ async Task MeasureIdleMemoryAsync(string name, List<Uri> uris, int pid, Action<d
 async Task RunLatencyAsync()
 {
     Console.WriteLine($"(3): user-targeted messages at {settings.MessagesPerSecond}/s on CleanBackend's Redis backplane");
-    // The broadcasts left this process with the garbage of tens of thousands of connections: collected now, or a full
-    // collection of it would stop the client in the middle of a latency measurement and count as the servers' delay.
-    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-    GC.WaitForPendingFinalizers();
     await using var latency = new UserMessageLatency(sources);
     await latency.ConnectReceiversAsync("remote", settings.Backplane2, 1_000);
     await latency.ConnectReceiversAsync("local", settings.Backplane1, 1_000);

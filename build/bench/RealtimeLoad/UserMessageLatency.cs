@@ -70,6 +70,10 @@ public sealed class UserMessageLatency : IAsyncDisposable
     {
         await send(WarmUp);
         await Task.Delay(500); // lets the warm-up's last messages land before counting starts
+        // The client's garbage (in a full run, that of the broadcast phases' tens of thousands of connections) is
+        // collected before counting: a collection in the middle of a measurement would count as the servers' delay.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
         if (floor is not null) await floor.RunAsync(FloorWarmUp, record: false);
         var total = (int)(perSecond * duration.TotalSeconds);
         _samples = new long[total];
