@@ -81,6 +81,18 @@ public sealed class BackplaneTestNode : IAsyncDisposable
         services.AddRedisBackplane(configuration);
     }
 
+    /// <summary>
+    /// Completes once the node's Redis connection is up. A node hands Redis to the backplane only once connected, and
+    /// on a busy machine the first connect can outlast the start of the host, so a test that needs the backplane from
+    /// its first step waits for this. StackExchange.Redis signals reconnections but not the end of a slow first
+    /// connect, hence the polling.
+    /// </summary>
+    public async Task RedisConnectedAsync()
+    {
+        var multiplexer = await Task.Run(() => Services.GetRequiredService<RedisConnection>().Multiplexer);
+        await Eventually.UntilAsync(() => Task.FromResult(multiplexer.IsConnected), "the node connects to Redis");
+    }
+
     public Task<RecordingHubConnection> ConnectAsync(string? user = null) =>
         BackplaneTestHubClients.ConnectAsync(Address ?? throw new InvalidOperationException("This node serves no hub."), user);
 

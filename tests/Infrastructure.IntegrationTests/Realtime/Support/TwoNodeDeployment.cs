@@ -25,6 +25,8 @@ public sealed class TwoNodeDeployment : IAsyncLifetime
             BackplaneTestNode.StartAsync(redis, ChannelPrefix),
             BackplaneTestNode.StartAsync(redis, ChannelPrefix, serveHub: false));
         (Node1, Node2, JobsNode) = (nodes[0], nodes[1], nodes[2]);
+        // The shared Redis is up; on a busy machine a node's first connect to it can still outlast its start.
+        await Task.WhenAll(nodes.Select(node => node.RedisConnectedAsync()));
     }
 
     public async Task DisposeAsync()
