@@ -42,6 +42,8 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
         bobs.WithText("#feed .post", "Sunset from the roof");
 
         var post = alice.WithText("#feed .post", "Sunset from the roof");
+        // Read now: the feed re-renders as live items, notifications and the broadcast arrive, leaving this element stale.
+        var postId = post.GetAttribute("data-post-id")!;
         Assert.Contains("Bob Example", post.Text);
         Assert.Contains($"@{bob.UserName}", post.Text);
         var picture = post.FindElement(By.CssSelector("img.post-image"));
@@ -77,7 +79,6 @@ public sealed class DemoClientTests(ApiFactory api, ITestOutputHelper output) : 
         bobs.WithText("#broadcast", "Maintenance tonight at 22:00 UTC");
 
         // Alice likes the post from her feed: the count says so on both sides once Bob reloads it.
-        var postId = post.GetAttribute("data-post-id")!;
         alice.Click(DemoPages.LikeButton(postId));
         alice.WithText($"{DemoPages.LikeButton(postId)}.liked", "1");
 
