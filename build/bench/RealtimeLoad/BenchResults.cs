@@ -124,7 +124,7 @@ public sealed class BenchResults(BenchSettings settings)
         return string.IsNullOrWhiteSpace(overridden)
             ? "Each server ran with its own runtime settings: the plain hub with the defaults (the Web SDK's server GC, thread-pool workers " +
               "that spin while waiting for work), CleanBackend and the backplane hub with the nodes' (workstation GC, workers that don't spin: " +
-              "src/WebApi/WebApi.csproj, ADR 0020). The load client's workers don't spin either, to leave the CPU to the servers."
+              "src/WebApi/NodeRuntime.props, ADR 0020). The load client's workers don't spin either, to leave the CPU to the servers."
             : $"Every server ran with `{overridden.Trim()}` added to its environment (CLEANBACKEND_BENCH_SERVER_ENV).";
     }
 

@@ -7,13 +7,14 @@ namespace CleanBackend.WebApi.Setup;
 
 public static class HealthEndpoints
 {
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: its dependencies answer too.</summary>
+    /// <summary>Adds the node's own report to <c>/health/ready</c>: its memory (the dependencies add their checks themselves).</summary>
     public static IServiceCollection AddHealthReporting(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<ProcessMemoryHealthCheck>("memory", tags: [DependencyInjection.ReadyTag]);
         return services;
     }
 
+    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: its dependencies answer too.</summary>
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
